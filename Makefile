@@ -1,0 +1,164 @@
+# samv - governance records of collaboration bodies, kept in git
+#
+#   make            build into build/ (installs missing Debian packages)
+#   make demo       build and run samv on the bundled example region
+#   make check      build and run the tests
+#   make install    install under PREFIX (DESTDIR honoured)
+#
+# SANITIZE=1 builds with ASan+UBSan into build-san/; CI=1 adds -Werror.
+
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBEXECDIR ?= $(PREFIX)/libexec/samv
+DATADIR ?= $(PREFIX)/share/samv
+MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+PKGS = yaml-0.1 libgit2 libcmark-gfm
+
+ifeq ($(SANITIZE),1)
+B = build-san
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+else
+B = build
+SANFLAGS =
+endif
+
+WARN = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+	-Wformat=2 -Wno-format-nonliteral
+ifneq ($(CI),)
+WARN += -Werror
+endif
+
+# Deferred (=) so that pkg-config runs after the dependency check has
+# installed the packages it asks about.
+DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
+DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcmark-gfm-extensions -lm
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	$(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -I$(B) $(DEP_CFLAGS) \
+	-DSAMV_VERSION='"$(VERSION)"' -DSAMV_LIBEXECDIR='"$(LIBEXECDIR)"' \
+	-DSAMV_MANDIR='"$(MANDIR)"'
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
+
+COMMANDS = init check
+LIB_SRC = lib/util.c lib/diag.c lib/yaml.c lib/schema.c lib/opt.c \
+	lib/date.c lib/pnr.c lib/source.c lib/records.c lib/rules.c \
+	lib/git.c lib/ids.c lib/map.c lib/emit.c
+LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schemas.o
+SCHEMAS = schema/samv.schema.json schema/body.schema.json \
+	schema/meeting.schema.json schema/decision.schema.json \
+	schema/assignment.schema.json
+MAN1 = man/samv.1 man/samv-init.1 man/samv-check.1
+MAN5 = man/samv-records.5
+MAN7 =
+UNIT = test_lib test_schema schema_suite
+TEST_TOOLS = yaml2json
+BINS = $(B)/bin/samv $(COMMANDS:%=$(B)/bin/samv-%)
+
+DEPS_BUILD = $(B)/.deps-build
+DEPS_CHECK = $(B)/.deps-check
+
+.PHONY: all demo check test unit man-lint install uninstall clean deps
+
+all: $(BINS)
+
+deps: $(DEPS_BUILD)
+
+$(DEPS_BUILD): tools/deps.sh
+	@mkdir -p $(B)
+	@sh tools/deps.sh build
+	@touch $@
+
+$(DEPS_CHECK): tools/deps.sh
+	@mkdir -p $(B)
+	@sh tools/deps.sh check
+	@touch $@
+
+$(B)/lib/%.o: lib/%.c lib/*.h | $(DEPS_BUILD)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/cmd/%.o: cmd/%.c cmd/common.h lib/*.h | $(DEPS_BUILD)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/libsamv.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+# The schemas are linted (only implemented keywords) and then compiled
+# into the binary: schema/ stays the single source of truth.
+$(B)/tools/embed: tools/embed.c | $(DEPS_BUILD)
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O1 -o $@ tools/embed.c
+
+$(B)/tools/schema_lint: tests/unit/schema_lint.c $(B)/lib/yaml.o \
+		$(B)/lib/util.o $(B)/lib/diag.o $(B)/lib/schema.o
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(DEP_LIBS)
+
+$(B)/schemas.c: $(SCHEMAS) $(B)/tools/embed $(B)/tools/schema_lint
+	$(B)/tools/schema_lint $(SCHEMAS)
+	$(B)/tools/embed $(SCHEMAS) > $@.tmp && mv $@.tmp $@
+
+$(B)/lib/schemas.o: $(B)/schemas.c lib/schemas.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $(B)/schemas.c
+
+$(B)/bin/samv: $(B)/cmd/samv.o $(B)/cmd/common.o $(B)/libsamv.a
+	@mkdir -p $(dir $@)
+	$(CC) -o $@ $^ $(ALL_LDFLAGS) $(DEP_LIBS)
+
+$(B)/bin/samv-%: $(B)/cmd/samv-%.o $(B)/cmd/common.o $(B)/libsamv.a
+	@mkdir -p $(dir $@)
+	$(CC) -o $@ $^ $(ALL_LDFLAGS) $(DEP_LIBS)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libsamv.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(DEP_LIBS)
+
+unit: $(UNIT:%=$(B)/tests/%) $(TEST_TOOLS:%=$(B)/tests/%)
+
+# The demo: a temporary governance repository made from the bundled
+# example region, checked and summarised.
+demo: all
+	@SAMV=$(CURDIR)/$(B)/bin/samv sh tools/demo.sh examples/jamtland
+
+# prove gives the closing line CI reads; every test file is TAP.
+check: all unit $(DEPS_CHECK) man-lint
+	SAMV_BUILD=$(CURDIR)/$(B) SAMV_SRC=$(CURDIR) prove -f \
+		$(UNIT:%=$(B)/tests/%) tests/*.bats
+
+test: check
+
+man-lint: | $(DEPS_CHECK)
+	mandoc -T lint -W warning $(MAN1) $(MAN5) $(MAN7)
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR) \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(BASHCOMPDIR)
+	install -m 755 $(B)/bin/samv $(DESTDIR)$(BINDIR)/samv
+	for c in $(COMMANDS); do \
+		install -m 755 $(B)/bin/samv-$$c $(DESTDIR)$(LIBEXECDIR)/samv-$$c || exit 1; \
+	done
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/schema/
+	install -m 644 completion/samv.bash $(DESTDIR)$(BASHCOMPDIR)/samv
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/samv
+	rm -rf $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(DATADIR)
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/samv
+
+clean:
+	rm -rf build build-san
