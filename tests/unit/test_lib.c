@@ -1,0 +1,243 @@
+/* test_lib.c - unit tests: loader spans, ids, dates, personnummer, quoting */
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "emit.h"
+#include "ids.h"
+#include "node.h"
+#include "opt.h"
+#include "pnr.h"
+#include "tap.h"
+#include "util.h"
+
+static struct samv_doc *
+parse(const char *text, struct samv_diags *d)
+{
+	struct samv_doc *doc = NULL;
+
+	samv_doc_parse(&doc, "t.yaml", text, strlen(text), NULL, d);
+	return doc;
+}
+
+static void
+test_spans(void)
+{
+	struct samv_diags d = SAMV_DIAGS_INIT;
+	const char *text = "# c\nnamn: \"Östersund\"\nlista:\n  - ett\n"
+	    "  - två: 3\n";
+	struct samv_doc *doc = parse(text, &d);
+	const struct samv_node *v, *l;
+
+	ok(doc != NULL && d.n == 0, "a plain document loads");
+	if (doc == NULL)
+		return;
+	v = samv_node_get(doc->root, "namn");
+	ok(v && v->span.line == 2 && v->span.col == 7, "value at 2:7");
+	ok(v && strncmp(text + v->span.start, "\"Östersund\"",
+	    v->span.end - v->span.start) == 0 && v->span.end - v->span.start ==
+	    strlen("\"Östersund\""), "quoted span covers the bytes exactly");
+	is_str(samv_node_str(v), "Östersund", "quoted value");
+	l = samv_node_get(doc->root, "lista");
+	ok(l && l->kind == SAMV_NODE_SEQ && l->n_items == 2, "a list of two");
+	if (l && l->n_items == 2) {
+		const struct samv_node *k = l->items[1]->pairs[0].key;
+
+		ok(k->span.line == 5 && k->span.col == 5, "key at 5:5");
+		ok(strncmp(text + k->span.start, "två", 4) == 0,
+		    "key byte offset after multibyte text");
+	}
+	samv_doc_free(doc);
+	samv_diags_release(&d);
+}
+
+static void
+test_types(void)
+{
+	struct samv_diags d = SAMV_DIAGS_INIT;
+	struct samv_doc *doc = parse("a: 13:00\nb: '7'\nc: 7\nd: 1.5e3\n"
+	    "e: true\nf: yes\ng: ~\nh: 2021-10-08\ni: 0777\nj: -0\n", &d);
+	static const struct {
+		const char *key;
+		enum samv_scalar_type type;
+	} want[] = {
+		{ "a", SAMV_TYPE_STRING }, { "b", SAMV_TYPE_STRING },
+		{ "c", SAMV_TYPE_INT }, { "d", SAMV_TYPE_FLOAT },
+		{ "e", SAMV_TYPE_BOOL }, { "f", SAMV_TYPE_STRING },
+		{ "g", SAMV_TYPE_NULL }, { "h", SAMV_TYPE_STRING },
+		{ "i", SAMV_TYPE_STRING }, { "j", SAMV_TYPE_INT },
+	};
+	size_t i;
+
+	for (i = 0; doc && i < sizeof(want) / sizeof(want[0]); i++)
+		ok(samv_node_type(samv_node_get(doc->root, want[i].key)) ==
+		    want[i].type, "scalar '%s' resolves JSON-style", want[i].key);
+	samv_doc_free(doc);
+	samv_diags_release(&d);
+}
+
+static void
+test_refusals(void)
+{
+	static const struct {
+		const char *text, *rule;
+		unsigned line, col;
+	} cases[] = {
+		{ "a: 1\na: 2\n", "yaml-duplicate-key", 2, 1 },
+		{ "a: &x 1\n", "yaml-alias", 1, 4 },
+		{ "a: *x\n", "yaml-alias", 1, 4 },
+		{ "a: 1\n---\nb: 2\n", "yaml-multidoc", 2, 1 },
+		{ "a: \"\xc3\x28\"\n", "yaml-utf8", 1, 5 },
+		{ "? [a]\n: 1\n", "yaml", 1, 3 },
+		{ "a: !!int 1\n", "yaml", 1, 4 },
+		{ "", "yaml", 1, 1 },
+		{ "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["
+		    "[[[[[[[[[]]]", "yaml-depth", 1, 65 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct samv_diags d = SAMV_DIAGS_INIT;
+		struct samv_doc *doc = parse(cases[i].text, &d);
+
+		ok(doc == NULL && d.n >= 1 && strcmp(d.v[0].rule,
+		    cases[i].rule) == 0 && d.v[0].line == cases[i].line &&
+		    d.v[0].col == cases[i].col, "refused %s at %u:%u (got %s "
+		    "%u:%u)", cases[i].rule, cases[i].line, cases[i].col,
+		    d.n ? d.v[0].rule : "-", d.n ? d.v[0].line : 0,
+		    d.n ? d.v[0].col : 0);
+		samv_doc_free(doc);
+		samv_diags_release(&d);
+	}
+}
+
+static void
+test_ids(void)
+{
+	char *id = NULL;
+
+	ok(samv_path_parse("decisions/svom/2021/009.yaml", &id) ==
+	    SAMV_KIND_DECISION, "decision path");
+	is_str(id, "svom/2021/9", "decision id without zeros");
+	free(id);
+	ok(samv_path_parse("decisions/svom/2021/9.yaml", &id) ==
+	    SAMV_KIND_NONE, "an unpadded § file is not a record path");
+	ok(samv_path_parse("decisions/svom/2021/0009.yaml", &id) ==
+	    SAMV_KIND_NONE, "an over-padded § file is not a record path");
+	ok(samv_path_parse("meetings/svom/2021-10-08-2.yaml", &id) ==
+	    SAMV_KIND_MEETING, "second meeting of a day");
+	is_str(id, "svom/2021-10-08-2", "its id");
+	free(id);
+	ok(samv_path_parse("meetings/svom/2021-02-30.yaml", &id) ==
+	    SAMV_KIND_NONE, "no meeting on 30 February");
+	ok(samv_path_parse("bodies/../etc.yaml", &id) == SAMV_KIND_NONE,
+	    "dot-dot is not an id");
+	ok(samv_path_parse("bodies/Svom.yaml", &id) == SAMV_KIND_NONE,
+	    "upper case is not an id");
+	ok(samv_id_canonical(SAMV_KIND_DECISION, "svom/2021/\xc2\xa7" "9",
+	    &id) == 0, "§9 is accepted");
+	is_str(id, "svom/2021/9", "and made canonical");
+	free(id);
+	ok(samv_id_canonical(SAMV_KIND_DECISION, "svom/2021/0", &id) < 0,
+	    "§ 0 does not exist");
+	ok(samv_id_canonical(SAMV_KIND_ASSIGNMENT, "fg/2021/../x", &id) < 0,
+	    "no path tricks in assignment ids");
+	id = samv_id_path(SAMV_KIND_DECISION, "svom/2021/9");
+	is_str(id, "decisions/svom/2021/009.yaml", "path from a decision id");
+	free(id);
+}
+
+static void
+test_dates(void)
+{
+	samv_day d, e;
+	char buf[11];
+	int m;
+
+	ok(samv_date_parse("2020-02-29", &d) == 0, "leap day 2020");
+	ok(samv_date_parse("2021-02-29", &d) < 0, "no leap day 2021");
+	ok(samv_date_parse("1900-02-29", &d) < 0, "no leap day 1900");
+	ok(samv_date_parse("2021-10-08", &d) == 0 &&
+	    samv_date_parse("2021-10-01", &e) == 0 && d - e == 7,
+	    "a week between dates");
+	samv_date_format(d, buf);
+	is_str(buf, "2021-10-08", "format round trip");
+	ok(samv_time_parse("13:05", &m) == 0 && m == 785, "13:05");
+	ok(samv_time_parse("9:05", &m) == 0 && m == 545, "9:05");
+	ok(samv_time_parse("24:00", &m) < 0, "24:00 is not a time");
+}
+
+static void
+test_pnr(void)
+{
+	static const char *const yes[] = { "811218-9876", "8112189876",
+	    "19811218-9876", "198112189876", "811218+9876", "811278-9873",
+	    "Namn 811218-9876, bor" };
+	static const char *const no[] = { "811218-9877", "2021-10-08",
+	    "063-14 30 00", "070-123 45 67", "RS/1234/2021", "2021-00123",
+	    "1234567890123", "20211008", "13:00-16:30", "811318-9876" };
+	size_t i, off;
+
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
+		ok(samv_pnr_find(yes[i], strlen(yes[i]), &off) == 1,
+		    "personnummer found in '%s'", yes[i]);
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++)
+		ok(samv_pnr_find(no[i], strlen(no[i]), &off) == 0,
+		    "no alarm on '%s'", no[i]);
+}
+
+static void
+test_quoting(void)
+{
+	ok(samv_emit_needs_quotes("13:00"), "times are quoted");
+	ok(samv_emit_needs_quotes("yes") && samv_emit_needs_quotes("No"),
+	    "YAML 1.1 booleans are quoted");
+	ok(samv_emit_needs_quotes("0777"), "octal-looking text is quoted");
+	ok(samv_emit_needs_quotes("12"), "numbers meant as text are quoted");
+	ok(!samv_emit_needs_quotes("Fredagsgruppen"), "plain words stay plain");
+	ok(!samv_emit_needs_quotes("Region Jämtland Härjedalen"),
+	    "text with spaces stays plain");
+}
+
+static void
+test_opt(void)
+{
+	static const struct samv_option o[] = {
+		{ "ref", 0, SAMV_OPT_LIST, "ID", "x" },
+		{ "rev", 0, SAMV_OPT_VALUE, "REV", "x" },
+		{ "strict", 0, SAMV_OPT_FLAG, NULL, "x" },
+		{ NULL, 0, 0, NULL, NULL }
+	};
+	static const struct samv_command_spec spec = { "t", "[X]", "t", o, 0,
+	    1 };
+	char *argv[] = { "t", "--ref", "a", "--ref=b", "--rev", "HEAD", "x",
+	    "--strict", NULL };
+	char *bad[] = { "t", "--rev", NULL };
+	struct samv_args a;
+	char *err = NULL;
+
+	ok(samv_opt_parse(&spec, 8, argv, &a, &err) == 0, "options parse");
+	ok(samv_args_get(&a, &spec, "ref")->n == 2, "a list repeats");
+	is_str(samv_args_get(&a, &spec, "rev")->value, "HEAD", "a value");
+	ok(samv_args_get(&a, &spec, "strict")->set, "a flag");
+	ok(a.npos == 1 && strcmp(a.pos[0], "x") == 0, "one positional");
+	samv_args_release(&a);
+	ok(samv_opt_parse(&spec, 2, bad, &a, &err) < 0, "missing value");
+	is_str(err, "option '--rev' needs a value (REV)", "says which");
+	free(err);
+	samv_args_release(&a);
+}
+
+int
+main(void)
+{
+	test_spans();
+	test_types();
+	test_refusals();
+	test_ids();
+	test_dates();
+	test_pnr();
+	test_quoting();
+	test_opt();
+	return tap_done();
+}
