@@ -1,0 +1,41 @@
+/* common.h - what every samv-* command does at the terminal */
+#ifndef SAMV_CMD_COMMON_H
+#define SAMV_CMD_COMMON_H
+
+#include "node.h"
+#include "opt.h"
+
+/* Exit codes (DESIGN §5). */
+enum {
+	EXIT_VALID = 0,
+	EXIT_INVALID = 1,
+	EXIT_USAGE = 2,
+	EXIT_FAILURE_OTHER = 3,
+	EXIT_BUSY = 75
+};
+
+extern const char *samv_progname;	/* "samv check" */
+
+/*
+ * Parses argv against spec; prints usage and exits 0 on --help, prints
+ * the error and a usage hint and exits 2 on a usage error.
+ */
+void cmd_parse(const struct samv_command_spec *spec, int argc, char **argv,
+    struct samv_args *out);
+/* Prints "samv CMD: message" to stderr and exits with code. */
+void cmd_die(int code, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3), noreturn));
+void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Usage error: message, hint, exit 2. */
+void cmd_usage_error(const struct samv_command_spec *spec, const char *fmt,
+    ...) __attribute__((format(printf, 2, 3), noreturn));
+/* GNU-style diagnostics to fp: path:line:col: severity: msg [rule]. */
+void cmd_print_diags(const struct samv_diags *d, FILE *fp, int strict);
+/* The same as a JSON document. */
+void cmd_print_diags_json(const struct samv_diags *d, FILE *fp, int strict);
+/* Flushes stdout and exits with code, or 3 if stdout could not be written. */
+void cmd_exit(int code) __attribute__((noreturn));
+/* Writes s as a JSON string literal. */
+void cmd_json_string(FILE *fp, const char *s);
+
+#endif

@@ -1,0 +1,385 @@
+/* source.c - listing and reading record files from a tree or a revision */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "source.h"
+#include "util.h"
+
+static const char *const record_dirs[] = {
+	"bodies", "meetings", "decisions", "assignments"
+};
+#define NDIRS (sizeof(record_dirs) / sizeof(record_dirs[0]))
+
+struct samv_source {
+	char *root;		/* work tree: absolute root */
+	git_repository *repo;	/* revision: the repository */
+	git_tree *tree;		/* revision: the samv root's tree */
+	char *name;
+};
+
+static void
+add_file(struct samv_filelist *l, const char *path, int is_link)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = samv_xreallocarray(l->v, l->cap, sizeof(*l->v));
+	}
+	l->v[l->n].path = samv_xstrdup(path);
+	l->v[l->n].is_link = is_link;
+	l->n++;
+}
+
+static int
+filecmp(const void *a, const void *b)
+{
+	return strcmp(((const struct samv_file *)a)->path,
+	    ((const struct samv_file *)b)->path);
+}
+
+void
+samv_filelist_release(struct samv_filelist *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].path);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+int
+samv_find_root(const char *start, char **root)
+{
+	char buf[PATH_MAX], *p;
+	struct stat st;
+
+	*root = NULL;
+	if (realpath(start, buf) == NULL)
+		return -1;
+	for (;;) {
+		size_t n = strlen(buf);
+		char *probe = samv_xasprintf("%s%ssamv.yaml", buf,
+		    n && buf[n - 1] == '/' ? "" : "/");
+		int found = lstat(probe, &st) == 0 && S_ISREG(st.st_mode);
+
+		free(probe);
+		if (found) {
+			*root = samv_xstrdup(buf);
+			return 0;
+		}
+		p = strrchr(buf, '/');
+		if (p == NULL || p == buf)
+			break;
+		*p = '\0';
+	}
+	return -1;
+}
+
+int
+samv_source_open_worktree(struct samv_source **out, const char *root)
+{
+	struct samv_source *s = samv_xcalloc(1, sizeof(*s));
+
+	s->root = samv_xstrdup(root);
+	s->name = samv_xstrdup(root);
+	*out = s;
+	return 0;
+}
+
+static int
+walk_dir(const char *root, const char *rel, struct samv_filelist *out,
+    char **err, int depth)
+{
+	char *abs = samv_xasprintf("%s/%s", root, rel);
+	DIR *dir;
+	struct dirent *de;
+	int rc = 0;
+
+	if (depth > 8) {
+		free(abs);
+		return 0;
+	}
+	dir = opendir(abs);
+	if (dir == NULL) {
+		if (errno != ENOENT && errno != ENOTDIR) {
+			*err = samv_xasprintf("cannot open '%s': %s", abs,
+			    strerror(errno));
+			rc = -1;
+		}
+		free(abs);
+		return rc;
+	}
+	while ((de = readdir(dir)) != NULL) {
+		struct stat st;
+		char *child, *cabs;
+
+		if (de->d_name[0] == '.')
+			continue;	/* ., .., and hidden files like .gitkeep */
+		child = samv_xasprintf("%s/%s", rel, de->d_name);
+		cabs = samv_xasprintf("%s/%s", root, child);
+		if (lstat(cabs, &st) == 0) {
+			if (S_ISLNK(st.st_mode))
+				add_file(out, child, 1);
+			else if (S_ISDIR(st.st_mode))
+				rc = walk_dir(root, child, out, err, depth + 1);
+			else if (S_ISREG(st.st_mode))
+				add_file(out, child, 0);
+		}
+		free(child);
+		free(cabs);
+		if (rc < 0)
+			break;
+	}
+	closedir(dir);
+	free(abs);
+	return rc;
+}
+
+struct tree_walk {
+	struct samv_filelist *out;
+};
+
+static int
+tree_cb(const char *root, const git_tree_entry *e, void *payload)
+{
+	struct tree_walk *w = payload;
+	char *path;
+	git_filemode_t mode = git_tree_entry_filemode(e);
+
+	if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
+		return git_tree_entry_name(e)[0] == '.' ? 1 : 0;
+	if (git_tree_entry_name(e)[0] == '.')
+		return 0;
+	path = samv_xasprintf("%s%s", root, git_tree_entry_name(e));
+	if (mode == GIT_FILEMODE_LINK)
+		add_file(w->out, path, 1);
+	else if (mode == GIT_FILEMODE_BLOB ||
+	    mode == GIT_FILEMODE_BLOB_EXECUTABLE)
+		add_file(w->out, path, 0);
+	free(path);
+	return 0;
+}
+
+int
+samv_source_list(struct samv_source *s, struct samv_filelist *out,
+    char **err)
+{
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	*err = NULL;
+	if (s->tree == NULL) {
+		struct stat st;
+		char *cfg = samv_xasprintf("%s/samv.yaml", s->root);
+
+		if (lstat(cfg, &st) == 0)
+			add_file(out, "samv.yaml", S_ISLNK(st.st_mode));
+		free(cfg);
+		for (i = 0; i < NDIRS; i++) {
+			char *abs = samv_xasprintf("%s/%s", s->root,
+			    record_dirs[i]);
+
+			if (lstat(abs, &st) == 0 && S_ISLNK(st.st_mode))
+				add_file(out, record_dirs[i], 1);
+			else if (walk_dir(s->root, record_dirs[i], out, err,
+			    0) < 0) {
+				free(abs);
+				samv_filelist_release(out);
+				return -1;
+			}
+			free(abs);
+		}
+	} else {
+		const git_tree_entry *e;
+		struct tree_walk w = { out };
+
+		e = git_tree_entry_byname(s->tree, "samv.yaml");
+		if (e != NULL)
+			add_file(out, "samv.yaml",
+			    git_tree_entry_filemode(e) == GIT_FILEMODE_LINK);
+		for (i = 0; i < NDIRS; i++) {
+			git_tree_entry *sub = NULL;
+			git_tree *t = NULL;
+
+			if (git_tree_entry_bypath(&sub, s->tree,
+			    record_dirs[i]) < 0)
+				continue;
+			if (git_tree_entry_type(sub) == GIT_OBJECT_TREE &&
+			    git_tree_lookup(&t, s->repo,
+			    git_tree_entry_id(sub)) == 0) {
+				char *prefix = samv_xasprintf("%s/",
+				    record_dirs[i]);
+				struct samv_filelist tmp = { NULL, 0, 0 };
+				size_t k;
+
+				w.out = &tmp;
+				git_tree_walk(t, GIT_TREEWALK_PRE, tree_cb, &w);
+				for (k = 0; k < tmp.n; k++) {
+					char *p = samv_xasprintf("%s%s",
+					    prefix, tmp.v[k].path);
+
+					add_file(out, p, tmp.v[k].is_link);
+					free(p);
+				}
+				samv_filelist_release(&tmp);
+				free(prefix);
+				git_tree_free(t);
+			} else if (git_tree_entry_filemode(sub) ==
+			    GIT_FILEMODE_LINK)
+				add_file(out, record_dirs[i], 1);
+			git_tree_entry_free(sub);
+		}
+	}
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), filecmp);
+	return 0;
+}
+
+int
+samv_source_read(struct samv_source *s, const char *path, size_t max,
+    char **buf, size_t *len)
+{
+	*buf = NULL;
+	*len = 0;
+	if (s->tree == NULL) {
+		char *abs = samv_xasprintf("%s/%s", s->root, path);
+		int rc = samv_read_file(abs, max, buf, len);
+
+		free(abs);
+		return rc;
+	} else {
+		git_tree_entry *e = NULL;
+		git_blob *blob = NULL;
+		size_t n;
+		int rc = -1;
+
+		if (git_tree_entry_bypath(&e, s->tree, path) < 0) {
+			errno = ENOENT;
+			return -1;
+		}
+		if (git_blob_lookup(&blob, s->repo, git_tree_entry_id(e)) < 0) {
+			errno = EIO;
+			goto out;
+		}
+		n = (size_t)git_blob_rawsize(blob);
+		if (n > max) {
+			errno = EFBIG;
+			goto out;
+		}
+		*buf = samv_xstrndup(git_blob_rawcontent(blob), n);
+		*len = n;
+		rc = 0;
+	out:
+		git_blob_free(blob);
+		git_tree_entry_free(e);
+		return rc;
+	}
+}
+
+int
+samv_source_open_rev(struct samv_source **out, const char *start,
+    const char *rev, char **err)
+{
+	struct samv_source *s = NULL;
+	git_object *obj = NULL;
+	git_tree *tree = NULL;
+	git_repository *repo = NULL;
+	git_buf gb = { NULL, 0, 0 };
+	char real[PATH_MAX];
+	const char *wd;
+	char *prefix = NULL;
+	int rc = -1;
+
+	*out = NULL;
+	*err = NULL;
+	git_libgit2_init();
+	if (realpath(start, real) == NULL) {
+		*err = samv_xasprintf("cannot resolve '%s': %s", start,
+		    strerror(errno));
+		goto out;
+	}
+	if (git_repository_discover(&gb, real, 0, NULL) < 0 ||
+	    git_repository_open(&repo, gb.ptr) < 0) {
+		*err = samv_xasprintf("not a git repository: '%s'", start);
+		goto out;
+	}
+	wd = git_repository_workdir(repo);
+	if (wd != NULL) {
+		size_t n = strlen(wd);
+		char wreal[PATH_MAX];
+
+		if (realpath(wd, wreal) != NULL) {
+			n = strlen(wreal);
+			if (strncmp(real, wreal, n) == 0 &&
+			    (real[n] == '/' || real[n] == '\0'))
+				prefix = samv_xstrdup(real[n] == '/' ?
+				    real + n + 1 : "");
+		}
+	}
+	if (git_revparse_single(&obj, repo, rev) < 0 ||
+	    git_object_peel((git_object **)&tree, obj, GIT_OBJECT_TREE) < 0) {
+		const git_error *ge = git_error_last();
+
+		*err = samv_xasprintf("unknown revision '%s'%s%s", rev,
+		    ge ? ": " : "", ge ? ge->message : "");
+		goto out;
+	}
+	if (prefix && *prefix) {
+		git_tree_entry *e = NULL;
+		git_tree *sub = NULL;
+
+		if (git_tree_entry_bypath(&e, tree, prefix) < 0 ||
+		    git_tree_lookup(&sub, repo, git_tree_entry_id(e)) < 0) {
+			git_tree_entry_free(e);
+			*err = samv_xasprintf("'%s' is not in revision '%s'",
+			    prefix, rev);
+			goto out;
+		}
+		git_tree_entry_free(e);
+		git_tree_free(tree);
+		tree = sub;
+	}
+	s = samv_xcalloc(1, sizeof(*s));
+	s->repo = repo;
+	s->tree = tree;
+	s->name = samv_xasprintf("%s:", rev);
+	repo = NULL;
+	tree = NULL;
+	*out = s;
+	rc = 0;
+out:
+	free(prefix);
+	git_object_free(obj);
+	git_tree_free(tree);
+	git_repository_free(repo);
+	git_buf_dispose(&gb);
+	return rc;
+}
+
+const char *
+samv_source_name(const struct samv_source *s)
+{
+	return s->name;
+}
+
+void
+samv_source_free(struct samv_source *s)
+{
+	if (s == NULL)
+		return;
+	if (s->tree) {
+		git_tree_free(s->tree);
+		git_repository_free(s->repo);
+		git_libgit2_shutdown();
+	}
+	free(s->root);
+	free(s->name);
+	free(s);
+}
