@@ -1,0 +1,491 @@
+/* git.c - identity, atomic writes and path-limited commits via libgit2 */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <git2.h>
+
+#include "date.h"
+#include "git.h"
+#include "util.h"
+
+char *
+samv_git_errmsg(const char *what)
+{
+	const git_error *e = git_error_last();
+
+	if (e && e->message)
+		return samv_xasprintf("%s: %s", what, e->message);
+	return samv_xstrdup(what);
+}
+
+static int
+parse_tz(const char *s, int *off)
+{
+	int sign, h, m;
+
+	while (*s == ' ')
+		s++;
+	if (*s == '\0' || strcmp(s, "Z") == 0) {
+		*off = 0;
+		return 0;
+	}
+	if (*s != '+' && *s != '-')
+		return -1;
+	sign = *s == '-' ? -1 : 1;
+	s++;
+	if (strlen(s) == 4 && sscanf(s, "%2d%2d", &h, &m) == 2)
+		;
+	else if (strlen(s) == 5 && s[2] == ':' &&
+	    sscanf(s, "%2d:%2d", &h, &m) == 2)
+		;
+	else
+		return -1;
+	if (h > 14 || m > 59)
+		return -1;
+	*off = sign * (h * 60 + m);
+	return 0;
+}
+
+int
+samv_git_parse_date(const char *s, git_time_t *t, int *off)
+{
+	int y, mo, d, h, mi, sec, n = 0;
+	long long epoch;
+	char sep;
+
+	if (s == NULL)
+		return -1;
+	if (*s == '@')
+		s++;
+	if (sscanf(s, "%lld%n", &epoch, &n) == 1 && (s[n] == ' ' ||
+	    s[n] == '\0') && n >= 9) {
+		if (parse_tz(s + n, off) < 0)
+			return -1;
+		*t = (git_time_t)epoch;
+		return 0;
+	}
+	if (sscanf(s, "%4d-%2d-%2d%c%2d:%2d:%2d%n", &y, &mo, &d, &sep, &h,
+	    &mi, &sec, &n) == 7 && (sep == 'T' || sep == ' ') &&
+	    samv_date_valid_ymd(y, mo, d) && h < 24 && mi < 60 && sec < 61) {
+		if (parse_tz(s + n, off) < 0)
+			return -1;
+		*t = (git_time_t)samv_date_from_ymd(y, mo, d) * 86400 +
+		    h * 3600 + mi * 60 + sec - (git_time_t)*off * 60;
+		return 0;
+	}
+	return -1;
+}
+
+static int
+env_signature(git_signature **out, const char *who, char **err)
+{
+	char nk[32], ek[32], dk[32];
+	const char *name, *email, *date;
+	git_time_t t;
+	int off;
+
+	snprintf(nk, sizeof(nk), "GIT_%s_NAME", who);
+	snprintf(ek, sizeof(ek), "GIT_%s_EMAIL", who);
+	snprintf(dk, sizeof(dk), "GIT_%s_DATE", who);
+	name = getenv(nk);
+	email = getenv(ek);
+	date = getenv(dk);
+	*out = NULL;
+	if (name == NULL || email == NULL || *name == '\0')
+		return 1;	/* not set: fall back */
+	if (date && *date) {
+		if (samv_git_parse_date(date, &t, &off) < 0) {
+			*err = samv_xasprintf("cannot parse %s '%s'", dk, date);
+			return -1;
+		}
+		if (git_signature_new(out, name, email, t, off) < 0) {
+			*err = samv_git_errmsg("invalid identity");
+			return -1;
+		}
+		return 0;
+	}
+	if (git_signature_now(out, name, email) < 0) {
+		*err = samv_git_errmsg("invalid identity");
+		return -1;
+	}
+	return 0;
+}
+
+/* user.name/user.email from config, dated by the env date if any. */
+static int
+config_signature(git_signature **out, git_repository *repo, const char *who,
+    char **err)
+{
+	git_signature *def = NULL;
+	char dk[32];
+	const char *date;
+	git_time_t t;
+	int off, rc;
+
+	if (repo != NULL) {
+		if (git_signature_default(&def, repo) < 0)
+			return 1;
+	} else {
+		/* no repository yet: the user's global configuration */
+		git_config *cfg = NULL;
+		git_buf name = { NULL, 0, 0 }, email = { NULL, 0, 0 };
+		int ok;
+
+		if (git_config_open_default(&cfg) < 0)
+			return 1;
+		ok = git_config_get_string_buf(&name, cfg, "user.name") == 0 &&
+		    git_config_get_string_buf(&email, cfg, "user.email") == 0 &&
+		    git_signature_now(&def, name.ptr, email.ptr) == 0;
+		git_buf_dispose(&name);
+		git_buf_dispose(&email);
+		git_config_free(cfg);
+		if (!ok)
+			return 1;
+	}
+	snprintf(dk, sizeof(dk), "GIT_%s_DATE", who);
+	date = getenv(dk);
+	if (date && *date) {
+		if (samv_git_parse_date(date, &t, &off) < 0) {
+			git_signature_free(def);
+			*err = samv_xasprintf("cannot parse %s '%s'", dk, date);
+			return -1;
+		}
+		rc = git_signature_new(out, def->name, def->email, t, off);
+		git_signature_free(def);
+		if (rc < 0) {
+			*err = samv_git_errmsg("invalid identity");
+			return -1;
+		}
+		return 0;
+	}
+	*out = def;
+	return 0;
+}
+
+int
+samv_git_signatures(git_signature **author, git_signature **committer,
+    git_repository *repo, char **err)
+{
+	int rc;
+
+	*author = *committer = NULL;
+	*err = NULL;
+	rc = env_signature(author, "AUTHOR", err);
+	if (rc > 0)
+		rc = config_signature(author, repo, "AUTHOR", err);
+	if (rc < 0)
+		return SAMV_GIT_ERROR;
+	if (rc > 0) {
+		*err = samv_xstrdup("no author identity: set user.name and "
+		    "user.email (git config --global user.name 'Your Name'), "
+		    "or GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL");
+		return SAMV_GIT_NOIDENT;
+	}
+	rc = env_signature(committer, "COMMITTER", err);
+	if (rc > 0)
+		rc = config_signature(committer, repo, "COMMITTER", err);
+	if (rc > 0)
+		rc = git_signature_dup(committer, *author) < 0 ? -1 : 0;
+	if (rc < 0) {
+		git_signature_free(*author);
+		*author = NULL;
+		if (*err == NULL)
+			*err = samv_git_errmsg("invalid committer identity");
+		return SAMV_GIT_ERROR;
+	}
+	return 0;
+}
+
+/* --- work tree -------------------------------------------------------- */
+
+struct saved {
+	char *abs;
+	char *old;		/* previous contents, NULL if it did not exist */
+	size_t old_len;
+	mode_t mode;
+	int written;
+	git_index_entry entry;	/* previous index entry */
+	char *entry_path;
+	int had_entry;
+};
+
+/* Creates the parent directories of rel below top; never through a link. */
+static int
+make_parents(const char *top, const char *rel, char **err)
+{
+	char *path = samv_xasprintf("%s/%s", top, rel);
+	size_t base = strlen(top) + 1;
+	char *p;
+	struct stat st;
+	int rc = 0;
+
+	for (p = path + base; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (lstat(path, &st) == 0) {
+			if (!S_ISDIR(st.st_mode)) {
+				*err = samv_xasprintf("'%s' is not a directory "
+				    "(symbolic links are not followed)", path);
+				rc = -1;
+				break;
+			}
+		} else if (mkdir(path, 0777) < 0 && errno != EEXIST) {
+			*err = samv_xasprintf("cannot create '%s': %s", path,
+			    strerror(errno));
+			rc = -1;
+			break;
+		}
+		*p = '/';
+	}
+	free(path);
+	return rc;
+}
+
+static int
+write_atomic(const char *abs, const char *data, size_t len, mode_t mode,
+    char **err)
+{
+	char *tmp = samv_xasprintf("%s.samv-tmp-%ld", abs, (long)getpid());
+	int fd;
+	size_t done = 0;
+
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+	    mode);
+	if (fd < 0 && errno == EEXIST) {
+		unlink(tmp);	/* a leftover of a killed process */
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
+		    O_NOFOLLOW, mode);
+	}
+	if (fd < 0)
+		goto fail;
+	while (done < len) {
+		ssize_t w = write(fd, data + done, len - done);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			close(fd);
+			goto fail;
+		}
+		done += (size_t)w;
+	}
+	if (fsync(fd) < 0 || close(fd) < 0)
+		goto fail;
+	if (rename(tmp, abs) < 0)
+		goto fail;
+	free(tmp);
+	return 0;
+fail:
+	*err = samv_xasprintf("cannot write '%s': %s", abs, strerror(errno));
+	unlink(tmp);
+	free(tmp);
+	return -1;
+}
+
+static void
+restore_worktree(struct saved *s, size_t n)
+{
+	size_t i;
+	char *ignore = NULL;
+
+	for (i = 0; i < n; i++) {
+		if (!s[i].written)
+			continue;
+		if (s[i].old)
+			write_atomic(s[i].abs, s[i].old, s[i].old_len,
+			    s[i].mode, &ignore);
+		else
+			unlink(s[i].abs);
+		free(ignore);
+		ignore = NULL;
+	}
+}
+
+static void
+restore_index(git_index *index, struct saved *s, const struct samv_change *ch,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i].had_entry)
+			git_index_add(index, &s[i].entry);
+		else
+			git_index_remove_bypath(index, ch[i].path);
+	}
+	git_index_write(index);
+}
+
+static int
+is_lock_error(int code)
+{
+	return code == GIT_ELOCKED || code == GIT_EMODIFIED;
+}
+
+int
+samv_git_commit_changes(git_repository *repo, const struct samv_change *ch,
+    size_t n, const char *msg, git_oid *out, char **err)
+{
+	struct saved *s = samv_xcalloc(n ? n : 1, sizeof(*s));
+	git_tree_update *upd = samv_xcalloc(n ? n : 1, sizeof(*upd));
+	git_reference *head = NULL;
+	git_commit *parent = NULL;
+	git_tree *base = NULL, *tree = NULL;
+	git_index *index = NULL;
+	git_signature *author = NULL, *committer = NULL;
+	git_oid tree_oid, commit_oid;
+	const char *top = git_repository_workdir(repo);
+	int rc = SAMV_GIT_ERROR, e, staged = 0;
+	size_t i;
+
+	*err = NULL;
+	if (git_repository_state(repo) != GIT_REPOSITORY_STATE_NONE) {
+		*err = samv_xstrdup("a merge, rebase or other git operation is "
+		    "in progress; finish or abort it first");
+		goto out;
+	}
+	if ((e = samv_git_signatures(&author, &committer, repo, err)) < 0) {
+		rc = e;
+		goto out;
+	}
+	e = git_repository_head(&head, repo);
+	if (e == 0) {
+		if (git_reference_peel((git_object **)&parent, head,
+		    GIT_OBJECT_COMMIT) < 0 || git_commit_tree(&base, parent) < 0) {
+			*err = samv_git_errmsg("cannot read HEAD");
+			goto out;
+		}
+	} else if (e != GIT_EUNBORNBRANCH && e != GIT_ENOTFOUND) {
+		*err = samv_git_errmsg("cannot read HEAD");
+		goto out;
+	}
+
+	/* blobs first: nothing visible changes until they all exist */
+	for (i = 0; i < n; i++) {
+		upd[i].path = ch[i].path;
+		if (ch[i].data == NULL) {
+			upd[i].action = GIT_TREE_UPDATE_REMOVE;
+			continue;
+		}
+		upd[i].action = GIT_TREE_UPDATE_UPSERT;
+		upd[i].filemode = GIT_FILEMODE_BLOB;
+		if (git_blob_create_from_buffer(&upd[i].id, repo, ch[i].data,
+		    ch[i].len) < 0) {
+			*err = samv_git_errmsg("cannot store file");
+			goto out;
+		}
+	}
+	if (git_tree_create_updated(&tree_oid, repo, base, n, upd) < 0 ||
+	    git_tree_lookup(&tree, repo, &tree_oid) < 0) {
+		*err = samv_git_errmsg("cannot build the commit's tree");
+		goto out;
+	}
+
+	if (top != NULL) {
+		/* the work tree, each file atomically */
+		for (i = 0; i < n; i++) {
+			struct stat st;
+
+			s[i].abs = samv_xasprintf("%s%s", top, ch[i].path);
+			s[i].mode = 0666;
+			if (lstat(s[i].abs, &st) == 0) {
+				if (!S_ISREG(st.st_mode)) {
+					*err = samv_xasprintf("'%s' is not a "
+					    "regular file", s[i].abs);
+					goto rollback;
+				}
+				s[i].mode = st.st_mode & 0777;
+				if (samv_read_file(s[i].abs, (size_t)-1 / 2,
+				    &s[i].old, &s[i].old_len) < 0) {
+					*err = samv_xasprintf("cannot read "
+					    "'%s': %s", s[i].abs,
+					    strerror(errno));
+					goto rollback;
+				}
+			}
+			if (ch[i].data) {
+				if (make_parents(top, ch[i].path, err) < 0)
+					goto rollback;
+				if (write_atomic(s[i].abs, ch[i].data,
+				    ch[i].len, s[i].mode, err) < 0)
+					goto rollback;
+			} else if (s[i].old && unlink(s[i].abs) < 0) {
+				*err = samv_xasprintf("cannot remove '%s': %s",
+				    s[i].abs, strerror(errno));
+				goto rollback;
+			}
+			s[i].written = 1;
+		}
+		/* then the index, for exactly these paths, before HEAD moves */
+		if (git_repository_index(&index, repo) < 0 ||
+		    git_index_read(index, 0) < 0) {
+			*err = samv_git_errmsg("cannot read the index");
+			goto rollback;
+		}
+		for (i = 0; i < n; i++) {
+			const git_index_entry *old = git_index_get_bypath(index,
+			    ch[i].path, 0);
+
+			if (old) {
+				s[i].entry = *old;
+				s[i].entry_path = samv_xstrdup(old->path);
+				s[i].entry.path = s[i].entry_path;
+				s[i].had_entry = 1;
+			}
+			e = ch[i].data ? git_index_add_bypath(index, ch[i].path) :
+			    git_index_remove_bypath(index, ch[i].path);
+			if (e < 0) {
+				*err = samv_git_errmsg("cannot stage file");
+				goto rollback;
+			}
+		}
+		if ((e = git_index_write(index)) < 0) {
+			if (is_lock_error(e))
+				rc = SAMV_GIT_BUSY;
+			*err = samv_git_errmsg("cannot write the index");
+			git_index_read(index, 1);
+			goto rollback;
+		}
+		staged = 1;
+	}
+
+	e = git_commit_create(&commit_oid, repo, "HEAD", author, committer,
+	    NULL, msg, tree, parent ? 1 : 0,
+	    (const git_commit **)(parent ? &parent : NULL));
+	if (e < 0) {
+		if (is_lock_error(e))
+			rc = SAMV_GIT_BUSY;
+		*err = samv_git_errmsg("cannot commit");
+		goto rollback;
+	}
+	if (out)
+		*out = commit_oid;
+	rc = 0;
+	goto out;
+
+rollback:
+	if (staged)
+		restore_index(index, s, ch, n);
+	restore_worktree(s, n);
+out:
+	for (i = 0; i < n; i++) {
+		free(s[i].abs);
+		free(s[i].old);
+		free(s[i].entry_path);
+	}
+	free(s);
+	free(upd);
+	git_index_free(index);
+	git_signature_free(author);
+	git_signature_free(committer);
+	git_tree_free(tree);
+	git_tree_free(base);
+	git_commit_free(parent);
+	git_reference_free(head);
+	return rc;
+}
