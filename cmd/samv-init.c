@@ -12,6 +12,7 @@
 #include "common.h"
 #include "emit.h"
 #include "git.h"
+#include "ids.h"
 #include "records.h"
 #include "schemas.h"
 #include "source.h"
@@ -114,10 +115,18 @@ add_template(struct changes *c, const char *from)
 		char *buf;
 		size_t len;
 
+		char *id = NULL;
+
 		if (files.v[i].is_link) {
 			cmd_warn("skipping symbolic link '%s'", files.v[i].path);
 			continue;
 		}
+		if (samv_path_parse(files.v[i].path, &id) == SAMV_KIND_NONE) {
+			cmd_warn("skipping '%s': not a record file",
+			    files.v[i].path);
+			continue;
+		}
+		free(id);
 		if (samv_source_read(src, files.v[i].path, SAMV_MAX_FILE_SIZE,
 		    &buf, &len) < 0)
 			cmd_die(EXIT_FAILURE_OTHER, "cannot read '%s/%s': %s",
@@ -181,35 +190,40 @@ main(int argc, char **argv)
 		    "--name or --language");
 
 	git_libgit2_init();
+	/* an existing directory: refuse a samv repository, reuse git's */
+	if (realpath(dir, real) != NULL) {
+		probe = samv_xasprintf("%s/samv.yaml", real);
+		if (lstat(probe, &st) == 0)
+			cmd_die(EXIT_FAILURE_OTHER, "'%s' is already a samv "
+			    "repository (it has samv.yaml); nothing changed",
+			    dir);
+		free(probe);
+		if (git_repository_open_ext(&repo, real,
+		    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) == 0 &&
+		    git_repository_is_bare(repo))
+			cmd_die(EXIT_FAILURE_OTHER, "'%s' is a bare git "
+			    "repository; samv init needs a work tree", dir);
+	}
 	{
-		/* before anything is created: is there an identity at all? */
+		/* before anything is created: is there an identity at all?
+		 * (the repository's own config counts when it exists) */
 		git_signature *au = NULL, *co = NULL;
 
-		if (samv_git_signatures(&au, &co, NULL, &err) < 0)
+		if (samv_git_signatures(&au, &co, repo, &err) < 0)
 			cmd_die(EXIT_FAILURE_OTHER, "%s", err);
 		git_signature_free(au);
 		git_signature_free(co);
 	}
-	if (mkdirs(dir) < 0)
-		cmd_die(EXIT_FAILURE_OTHER, "cannot create '%s': %s", dir,
-		    strerror(errno));
-	if (realpath(dir, real) == NULL)
-		cmd_die(EXIT_FAILURE_OTHER, "cannot resolve '%s': %s", dir,
-		    strerror(errno));
-	probe = samv_xasprintf("%s/samv.yaml", real);
-	if (lstat(probe, &st) == 0)
-		cmd_die(EXIT_FAILURE_OTHER, "'%s' is already a samv repository "
-		    "(it has samv.yaml); nothing changed", dir);
-	free(probe);
-
-	if (git_repository_open_ext(&repo, real,
-	    GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0) {
+	if (repo == NULL) {
+		if (mkdirs(dir) < 0)
+			cmd_die(EXIT_FAILURE_OTHER, "cannot create '%s': %s",
+			    dir, strerror(errno));
+		if (realpath(dir, real) == NULL)
+			cmd_die(EXIT_FAILURE_OTHER, "cannot resolve '%s': %s",
+			    dir, strerror(errno));
 		if (git_repository_init(&repo, real, 0) < 0)
 			cmd_die(EXIT_FAILURE_OTHER, "%s",
 			    samv_git_errmsg("cannot create git repository"));
-	} else if (git_repository_is_bare(repo)) {
-		cmd_die(EXIT_FAILURE_OTHER, "'%s' is a bare git repository; "
-		    "samv init needs a work tree", dir);
 	}
 
 	if (from)

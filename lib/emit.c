@@ -162,7 +162,7 @@ samv_emit_scalar(struct samv_emitter *e, const char *s,
 	}
 	if (!yaml_scalar_event_initialize(&ev, NULL, NULL,
 	    (yaml_char_t *)s, (int)strlen(s), style == YAML_ANY_SCALAR_STYLE,
-	    style != YAML_ANY_SCALAR_STYLE, style)) {
+	    1, style)) {
 		e->failed = 1;
 		return -1;
 	}

@@ -291,7 +291,6 @@ samv_source_open_rev(struct samv_source **out, const char *start,
 	git_object *obj = NULL;
 	git_tree *tree = NULL;
 	git_repository *repo = NULL;
-	git_buf gb = { NULL, 0, 0 };
 	char real[PATH_MAX];
 	const char *wd;
 	char *prefix = NULL;
@@ -305,8 +304,13 @@ samv_source_open_rev(struct samv_source **out, const char *start,
 		    strerror(errno));
 		goto out;
 	}
-	if (git_repository_discover(&gb, real, 0, NULL) < 0 ||
-	    git_repository_open(&repo, gb.ptr) < 0) {
+	/*
+	 * FROM_ENV honours GIT_DIR, GIT_OBJECT_DIRECTORY and the alternates
+	 * git sets for hooks: in pre-receive the pushed objects are still in
+	 * a quarantine directory that only the environment names.
+	 */
+	if (git_repository_open_ext(&repo, real, GIT_REPOSITORY_OPEN_FROM_ENV,
+	    NULL) < 0) {
 		*err = samv_xasprintf("not a git repository: '%s'", start);
 		goto out;
 	}
@@ -330,6 +334,24 @@ samv_source_open_rev(struct samv_source **out, const char *start,
 		*err = samv_xasprintf("unknown revision '%s'%s%s", rev,
 		    ge ? ": " : "", ge ? ge->message : "");
 		goto out;
+	}
+	/* the samv root: the nearest directory at or above the current one
+	 * whose tree in that revision holds samv.yaml */
+	while (prefix && *prefix) {
+		char *probe = samv_xasprintf("%s/samv.yaml", prefix);
+		git_tree_entry *pe = NULL;
+		int found = git_tree_entry_bypath(&pe, tree, probe) == 0;
+		char *slash;
+
+		git_tree_entry_free(pe);
+		free(probe);
+		if (found)
+			break;
+		slash = strrchr(prefix, '/');
+		if (slash)
+			*slash = '\0';
+		else
+			*prefix = '\0';
 	}
 	if (prefix && *prefix) {
 		git_tree_entry *e = NULL;
@@ -359,7 +381,6 @@ out:
 	git_object_free(obj);
 	git_tree_free(tree);
 	git_repository_free(repo);
-	git_buf_dispose(&gb);
 	return rc;
 }
 

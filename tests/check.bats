@@ -323,3 +323,25 @@ PY
 	done
 	[ "$n" -gt 30 ]
 }
+
+@test "check --rev sees pushed objects in a pre-receive hook (quarantine)" {
+	samv init "$BATS_TEST_TMPDIR/j" --from "$R" >/dev/null
+	git clone -q --bare "$BATS_TEST_TMPDIR/j" "$BATS_TEST_TMPDIR/server.git"
+	cat > "$BATS_TEST_TMPDIR/server.git/hooks/pre-receive" <<HOOK
+#!/bin/sh
+while read old new ref; do
+	"$SAMV" check --rev "\$new" || exit 1
+done
+HOOK
+	chmod +x "$BATS_TEST_TMPDIR/server.git/hooks/pre-receive"
+	cd "$BATS_TEST_TMPDIR/j"
+	git remote add origin "$BATS_TEST_TMPDIR/server.git"
+	printf 'id: fg\nid: fg\n' > bodies/fg.yaml
+	git commit -qam "duplicate key"
+	run git push -q origin HEAD
+	[ "$status" -ne 0 ]
+	[[ "$output" == *"bodies/fg.yaml:2:1: error: duplicate key 'id' (first at line 1) [yaml-duplicate-key]"* ]]
+	git checkout -q HEAD~1 -- bodies/fg.yaml
+	git commit -qam "fixed"
+	run -0 git push -q origin HEAD
+}

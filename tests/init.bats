@@ -11,10 +11,11 @@ load lib
 	[ "$(git log -1 --format='%an <%ae> %ad' --date=iso)" = \
 	  "Sara Sekreterare <sara@example.org> 2021-10-08 12:00:00 +0200" ]
 	[ "$(git log -1 --format=%s)" = "samv: init SVOM Jämtland" ]
-	git ls-files > files
-	grep -qx samv.yaml files
-	grep -qx bodies/.gitkeep files
-	grep -qx .samv/schema/meeting.schema.json files
+	F=$BATS_TEST_TMPDIR/files
+	git ls-files > "$F"
+	grep -qx samv.yaml "$F"
+	grep -qx bodies/.gitkeep "$F"
+	grep -qx .samv/schema/meeting.schema.json "$F"
 	[ -z "$(git status --porcelain)" ]
 	grep -qx 'name: SVOM Jämtland' samv.yaml
 	grep -qx 'language: en' samv.yaml
@@ -75,13 +76,11 @@ load lib
 	echo "more" >> notes.txt
 	run -0 samv init . --name Test
 	[ "$(git log -1 --format=%s)" = "samv: init Test" ]
-	run -1 git cat-file -e HEAD:notes.txt
-	git diff --cached --name-only > staged
-	[ "$(cat staged)" = "notes.txt" ]
+	run ! git cat-file -e HEAD:notes.txt
+	[ "$(git diff --cached --name-only)" = "notes.txt" ]
 	[ "$(git show :notes.txt)" = "draft" ]
 	[ "$(cat notes.txt)" = "$(printf 'draft\nmore')" ]
-	git status --porcelain > st
-	[ "$(cat st)" = "AM notes.txt" ]
+	[ "$(git status --porcelain)" = "AM notes.txt" ]
 }
 
 @test "init --from copies a template's records and they check clean" {
@@ -102,4 +101,13 @@ load lib
 @test "init rejects an unknown language" {
 	run -2 samv init "$BATS_TEST_TMPDIR/x" --language de
 	[[ "$output" == *"unknown language 'de'"* ]]
+}
+
+@test "init in an existing repository honours its own identity" {
+	unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
+	git init -q "$BATS_TEST_TMPDIR/r"
+	git -C "$BATS_TEST_TMPDIR/r" config user.name "Lokal Identitet"
+	git -C "$BATS_TEST_TMPDIR/r" config user.email lokal@example.org
+	run -0 samv init "$BATS_TEST_TMPDIR/r"
+	[ "$(git -C "$BATS_TEST_TMPDIR/r" log -1 --format='%an')" = "Lokal Identitet" ]
 }

@@ -87,7 +87,7 @@ test_refusals(void)
 		{ "a: &x 1\n", "yaml-alias", 1, 4 },
 		{ "a: *x\n", "yaml-alias", 1, 4 },
 		{ "a: 1\n---\nb: 2\n", "yaml-multidoc", 2, 1 },
-		{ "a: \"\xc3\x28\"\n", "yaml-utf8", 1, 5 },
+		{ "a: \"\xc3\x28\"\n", "yaml-utf8", 1, 6 },
 		{ "? [a]\n: 1\n", "yaml", 1, 3 },
 		{ "a: !!int 1\n", "yaml", 1, 4 },
 		{ "", "yaml", 1, 1 },
