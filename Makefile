@@ -64,6 +64,8 @@ BINS = $(B)/bin/samv $(COMMANDS:%=$(B)/bin/samv-%)
 DEPS_BUILD = $(B)/.deps-build
 DEPS_CHECK = $(B)/.deps-check
 
+.SECONDARY:
+
 .PHONY: all demo check test unit man-lint install uninstall clean deps
 
 all: $(BINS)
@@ -99,7 +101,7 @@ $(B)/tools/embed: tools/embed.c | $(DEPS_BUILD)
 	$(CC) -std=c11 -O1 -o $@ tools/embed.c
 
 $(B)/tools/schema_lint: tests/unit/schema_lint.c $(B)/lib/yaml.o \
-		$(B)/lib/util.o $(B)/lib/diag.o $(B)/lib/schema.o
+		$(B)/lib/util.o $(B)/lib/diag.o $(B)/lib/schema.o $(B)/lib/date.o
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(DEP_LIBS)
 

@@ -8,8 +8,9 @@
 static int tap_n, tap_failed;
 
 #define ok(cond, ...) do { \
+	int c_ = (cond) ? 1 : 0; \
 	tap_n++; \
-	if (cond) { \
+	if (c_) { \
 		printf("ok %d - ", tap_n); \
 	} else { \
 		tap_failed++; \
@@ -17,7 +18,7 @@ static int tap_n, tap_failed;
 	} \
 	printf(__VA_ARGS__); \
 	putchar('\n'); \
-	if (!(cond)) \
+	if (!c_) \
 		printf("#   failed at %s:%d: %s\n", __FILE__, __LINE__, #cond); \
 } while (0)
 
