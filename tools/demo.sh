@@ -21,3 +21,17 @@ echo "== samv init --from $example"
 echo
 echo "== samv check"
 "$samv" -C "$repo" check --summary
+echo
+echo "== the records, as git holds them"
+git -C "$repo" log --format='%h %an: %s' --stat=72 | sed -n '1p;$p'
+for d in bodies meetings decisions assignments; do
+	printf '  %-12s %3d files\n' "$d/" "$(git -C "$repo" ls-files "$d" | grep -c '\.yaml$')"
+done
+echo
+echo "== a secretary sends the SVOM agenda late and mistypes a member's name"
+sed -i 's/^  published: 2021-10-01$/  published: 2021-10-06/; s/^    - Lennart Ledin$/    - Lennart Ledinn/' \
+	"$repo/meetings/svom/2021-10-08.yaml"
+"$samv" -C "$repo" check || echo "(samv check exited $?)"
+echo
+echo "== the committed revision is still valid (check --rev HEAD, as a server hook would run it)"
+"$samv" -C "$repo" check --rev HEAD --summary
