@@ -167,3 +167,106 @@ cmd_print_diags_json(const struct samv_diags *d, FILE *fp, int strict)
 	}
 	fprintf(fp, "%s]\n}\n", d->n ? "\n  " : "");
 }
+
+/* --- the write path ------------------------------------------------- */
+
+#include "date.h"
+#include "ids.h"
+#include "records.h"
+#include "rules.h"
+#include "schema.h"
+
+struct samv_write *
+cmd_write_begin(void)
+{
+	struct samv_diags d = SAMV_DIAGS_INIT;
+	struct samv_write *w;
+	char *err = NULL;
+	int rc = samv_write_begin(&w, ".", &d, &err);
+
+	samv_diags_release(&d);
+	if (rc == SAMV_GIT_BUSY)
+		cmd_die(EXIT_BUSY, "%s", err);
+	if (rc < 0)
+		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
+	return w;
+}
+
+char *
+cmd_meeting_id(const struct samv_command_spec *spec, const char *arg)
+{
+	char *id = NULL;
+
+	if (samv_id_canonical(SAMV_KIND_MEETING, arg, &id) < 0)
+		cmd_usage_error(spec, "'%s' is not a meeting id (BODY/YYYY-MM-DD)",
+		    arg);
+	return id;
+}
+
+static void
+validate_text(const struct samv_change *c, struct samv_diags *d)
+{
+	struct samv_doc *doc = NULL;
+	enum samv_kind kind;
+	char *id = NULL;
+	const struct samv_schema *s;
+
+	if (c->data == NULL)
+		return;
+	kind = samv_path_parse(c->path, &id);
+	free(id);
+	if (samv_doc_parse(&doc, c->path, c->data, c->len, NULL, d) < 0)
+		return;
+	if ((s = samv_schema_for(kind, d)) != NULL)
+		samv_schema_validate(s, doc, doc->root, d);
+	samv_doc_free(doc);
+}
+
+void
+cmd_write_commit(struct samv_write *w, const struct samv_change *ch,
+    size_t n, const char *msg)
+{
+	struct samv_diags d = SAMV_DIAGS_INIT, after = SAMV_DIAGS_INIT;
+	struct samv_repo *r = NULL;
+	char *err = NULL;
+	size_t i, j;
+	samv_day today;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		validate_text(&ch[i], &d);
+	if (d.errors) {
+		samv_diags_sort(&d);
+		cmd_print_diags(&d, stderr, 0);
+		samv_write_end(w);
+		cmd_die(EXIT_INVALID, "the change would make an invalid record; "
+		    "nothing was written");
+	}
+	samv_diags_release(&d);
+	rc = samv_write_commit(w, ch, n, msg, &err);
+	if (rc == SAMV_GIT_BUSY) {
+		samv_write_end(w);
+		cmd_die(EXIT_BUSY, "%s", err);
+	}
+	if (rc < 0) {
+		samv_write_end(w);
+		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
+	}
+	/* what the rules now say about the changed files */
+	if (samv_repo_load(&r, w->src, NULL, &after, &err) == 0 &&
+	    samv_date_today(&today) == 0)
+		samv_rules_run(r, today, &after);
+	samv_diags_sort(&after);
+	for (i = 0; i < after.n; i++)
+		for (j = 0; j < n; j++)
+			if (strcmp(after.v[i].path, ch[j].path) == 0) {
+				const struct samv_diag *g = &after.v[i];
+
+				fprintf(stderr, "%s:%u:%u: warning: %s [%s]\n",
+				    g->path, g->line, g->col, g->msg, g->rule);
+				break;
+			}
+	samv_diags_release(&after);
+	samv_repo_free(r);
+	free(err);
+}

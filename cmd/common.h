@@ -39,3 +39,19 @@ void cmd_exit(int code) __attribute__((noreturn));
 void cmd_json_string(FILE *fp, const char *s);
 
 #endif
+
+/* --- the write path, as every changing command uses it ------------- */
+#include "write.h"
+
+/* Opens and locks the repository; exits 75 when busy, 3 otherwise. */
+struct samv_write *cmd_write_begin(void);
+/*
+ * Validates each changed record (YAML, schema) and commits them as one
+ * commit; prints findings and exits 1 when a record is invalid, 75 when
+ * busy, 3 on other failures; nothing is written then. After the commit,
+ * prints rule findings about the changed files to stderr as warnings.
+ */
+void cmd_write_commit(struct samv_write *w, const struct samv_change *ch,
+    size_t n, const char *msg);
+/* A canonical meeting id from user input, or exit 2. */
+char *cmd_meeting_id(const struct samv_command_spec *spec, const char *arg);

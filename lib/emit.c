@@ -49,7 +49,7 @@ samv_emit_begin(struct samv_buf *out)
 	yaml_emitter_set_output(&e->em, write_cb, e);
 	yaml_emitter_set_unicode(&e->em, 1);
 	yaml_emitter_set_indent(&e->em, 2);
-	yaml_emitter_set_width(&e->em, 78);
+	yaml_emitter_set_width(&e->em, -1);	/* never fold lines: diffs stay line-true */
 	yaml_emitter_set_break(&e->em, YAML_LN_BREAK);
 	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
 	emit(e, &ev);
