@@ -164,7 +164,7 @@ samv_write_commit(struct samv_write *w, const struct samv_change *ch,
 {
 	struct samv_change *full = samv_xcalloc(n ? n : 1, sizeof(*full));
 	size_t i;
-	int rc;
+	int rc, attempt;
 
 	*err = NULL;
 	for (i = 0; i < n; i++)
@@ -176,7 +176,17 @@ samv_write_commit(struct samv_write *w, const struct samv_change *ch,
 		full[i] = ch[i];
 		full[i].path = samv_xasprintf("%s%s", w->prefix, ch[i].path);
 	}
-	rc = samv_git_commit_changes(w->repo, full, n, msg, NULL, err);
+	/* a lock held by a git process of the user's: retry briefly */
+	for (attempt = 0;; attempt++) {
+		struct timespec ts = { 0, 100 * 1000 * 1000 };
+
+		rc = samv_git_commit_changes(w->repo, full, n, msg, NULL, err);
+		if (rc != SAMV_GIT_BUSY || attempt == 4)
+			break;
+		free(*err);
+		*err = NULL;
+		nanosleep(&ts, NULL);
+	}
 	for (i = 0; i < n; i++)
 		free((char *)full[i].path);
 	free(full);

@@ -35,3 +35,16 @@ sed -i 's/^  published: 2021-10-01$/  published: 2021-10-06/; s/^    - Lennart L
 echo
 echo "== the committed revision is still valid (check --rev HEAD, as a server hook would run it)"
 "$samv" -C "$repo" check --rev HEAD --summary
+git -C "$repo" checkout -q -- .
+
+echo
+echo "== samv agenda new fredagsgruppen --no-edit (its next meeting, from its rules and records)"
+"$samv" -C "$repo" meeting new fredagsgruppen 2022-05-20 --start 09:00 --place Teams >/dev/null
+SAMV_TODAY=2022-05-01 "$samv" -C "$repo" agenda new fredagsgruppen --no-edit >/dev/null
+"$samv" -C "$repo" agenda show fredagsgruppen/2022-05-20
+echo
+echo "== samv agenda show svom/2021-10-08 (seed 003)"
+"$samv" -C "$repo" agenda show svom/2021-10-08
+echo
+echo "== git log: every change is one commit"
+git -C "$repo" log --format='%h %s' -4
