@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "json.h"
 #include "util.h"
 
 const char *samv_progname = "samv";
@@ -108,34 +109,11 @@ cmd_print_diags(const struct samv_diags *d, FILE *fp, int strict)
 void
 cmd_json_string(FILE *fp, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	struct samv_buf b = SAMV_BUF_INIT;
 
-	fputc('"', fp);
-	for (; *p; p++) {
-		switch (*p) {
-		case '"':
-			fputs("\\\"", fp);
-			break;
-		case '\\':
-			fputs("\\\\", fp);
-			break;
-		case '\n':
-			fputs("\\n", fp);
-			break;
-		case '\t':
-			fputs("\\t", fp);
-			break;
-		case '\r':
-			fputs("\\r", fp);
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(fp, "\\u%04x", *p);
-			else
-				fputc(*p, fp);
-		}
-	}
-	fputc('"', fp);
+	samv_json_string(&b, s, strlen(s));
+	fwrite(b.s, 1, b.len, fp);
+	samv_buf_release(&b);
 }
 
 void
