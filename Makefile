@@ -50,7 +50,7 @@ COMMANDS = init check meeting
 LIB_SRC = lib/util.c lib/diag.c lib/yaml.c lib/schema.c lib/opt.c \
 	lib/date.c lib/pnr.c lib/source.c lib/records.c lib/rules.c \
 	lib/git.c lib/ids.c lib/map.c lib/emit.c lib/write.c lib/edit.c \
-	lib/agenda.c lib/json.c
+	lib/agenda.c lib/json.c lib/decision.c
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schemas.o
 SCHEMAS = schema/samv.schema.json schema/body.schema.json \
 	schema/meeting.schema.json schema/decision.schema.json \

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "decision.h"
 #include "rules.h"
 #include "util.h"
 
@@ -45,6 +46,14 @@ const struct samv_rule_info samv_rules[] = {
 	{ "quorum", SAMV_ERROR,
 	    "political body decided without more than half its members" },
 	{ "personnummer", SAMV_ERROR, "Swedish personal identity number" },
+	{ "locked", SAMV_ERROR,
+	    "an adjusted protocol changed other than by a correction" },
+	{ "adjustment-late", SAMV_WARNING,
+	    "protocol adjusted later than the body's adjustment days" },
+	{ "correction", SAMV_ERROR,
+	    "a correction that names no earlier decision" },
+	{ "vote-count", SAMV_ERROR,
+	    "votes that do not add up to those present" },
 	{ NULL, SAMV_ERROR, NULL }
 };
 
@@ -603,6 +612,51 @@ days_ahead(struct ctx *c, const struct samv_node *body)
 	return 7;
 }
 
+static long
+adjustment_days(struct ctx *c, const struct samv_node *body)
+{
+	long long v;
+
+	if (samv_node_int(get(get(body, "protocol_rules"), "adjustment_days"),
+	    &v) == 0)
+		return (long)v;
+	if (samv_node_int(get(get(samv_record_root(c->r->config), "defaults"),
+	    "adjustment_days"), &v) == 0)
+		return (long)v;
+	return 14;
+}
+
+/* Justering: on time, and the protocol unchanged since. */
+static void
+check_adjustment(struct ctx *c, const struct samv_record *rec,
+    const struct samv_node *root, const struct samv_node *body,
+    samv_day day)
+{
+	const struct samv_node *adj = get(root, "adjustment"), *dg;
+	samv_day ad;
+	char digest[41];
+
+	if (adj == NULL)
+		return;
+	if (body && date_of(get(adj, "date"), &ad) == 0 &&
+	    ad - day > adjustment_days(c, body))
+		report(c, rec, get(adj, "date"), SAMV_WARNING,
+		    "adjustment-late", "protocol adjusted %ld days after the "
+		    "meeting; %s adjusts within %ld days", (long)(ad - day),
+		    str(root, "body"), adjustment_days(c, body));
+	dg = get(adj, "digest");
+	if (samv_node_str(dg) == NULL)
+		return;
+	if (samv_protocol_digest(c->r, rec, digest) == 0 &&
+	    strcmp(digest, samv_node_str(dg)) != 0)
+		report(c, rec, dg, SAMV_ERROR, "locked", "the protocol of %s "
+		    "was adjusted (justerat) on %s and has changed since: the "
+		    "meeting or one of its decisions was edited; only a "
+		    "correction decision at a later meeting (kind: correction, "
+		    "corrects: …) may change it", rec->id,
+		    str(adj, "date") ? str(adj, "date") : "?");
+}
+
 static void
 check_meeting(struct ctx *c, const struct samv_record *rec)
 {
@@ -639,6 +693,7 @@ check_meeting(struct ctx *c, const struct samv_record *rec)
 		ref_kind(c, rec, get(item(its, i), "origin"),
 		    SAMV_KIND_DECISION, "decision");
 	}
+	check_adjustment(c, rec, root, body, day);
 	if (body && date_of(get(get(root, "agenda"), "published"), &pub) == 0) {
 		long need = days_ahead(c, body);
 
@@ -713,6 +768,115 @@ check_quorum(struct ctx *c, const struct samv_record *rec,
 		report(c, rec, get(root, "meeting"), SAMV_ERROR, "quorum",
 		    "not quorate: %zu of %zu members took part (with serving "
 		    "substitutes); more than half are needed", present, total);
+}
+
+static void
+check_correction(struct ctx *c, const struct samv_record *rec,
+    const struct samv_node *root)
+{
+	const char *kind = str(root, "kind");
+	const struct samv_node *cor = get(root, "corrects");
+	char *id = NULL;
+	const struct samv_node *old;
+	samv_day d1, d2;
+
+	if (kind && strcmp(kind, "correction") == 0 && cor == NULL) {
+		report(c, rec, get(root, "kind"), SAMV_ERROR, "correction",
+		    "a correction names the decision it corrects (corrects: "
+		    "BODY/YEAR/N)");
+		return;
+	}
+	if (cor == NULL || samv_id_canonical(SAMV_KIND_DECISION,
+	    samv_node_str(cor), &id) < 0)
+		return;
+	old = samv_record_root(samv_repo_get(c->r, SAMV_KIND_DECISION, id));
+	if (strcmp(id, rec->id) == 0)
+		report(c, rec, cor, SAMV_ERROR, "correction",
+		    "a decision cannot correct itself");
+	else if (old && date_of(get(old, "date"), &d1) == 0 &&
+	    date_of(get(root, "date"), &d2) == 0 && d1 > d2)
+		report(c, rec, cor, SAMV_ERROR, "correction", "%s was taken "
+		    "after this decision; a correction comes later", id);
+	free(id);
+}
+
+/* Votes add up to those taking part: present members and serving
+ * substitutes of the meeting, when attendance is recorded. */
+static void
+check_votes(struct ctx *c, const struct samv_record *rec,
+    const struct samv_node *root)
+{
+	const struct samv_node *proc = get(root, "procedure"), *v, *rc, *m,
+	    *att;
+	long long f = 0, a = 0, ab = 0;
+	size_t present = 0, i, j;
+	char *mid = NULL;
+	int have_counts;
+
+	if (proc == NULL)
+		return;
+	v = get(proc, "vote");
+	rc = get(proc, "roll_call");
+	have_counts = v != NULL;
+	samv_node_int(get(v, "for"), &f);
+	samv_node_int(get(v, "against"), &a);
+	samv_node_int(get(v, "abstain"), &ab);
+	if (rc && have_counts) {
+		long long tf = 0, ta = 0, tab = 0;
+
+		for (i = 0; i < len_of(rc); i++) {
+			const char *vv = str(item(rc, i), "vote");
+
+			if (vv && strcmp(vv, "for") == 0)
+				tf++;
+			else if (vv && strcmp(vv, "against") == 0)
+				ta++;
+			else if (vv)
+				tab++;
+		}
+		if (tf != f || ta != a || tab != ab)
+			report(c, rec, v, SAMV_ERROR, "vote-count", "the counts "
+			    "(%lld for, %lld against, %lld abstaining) differ "
+			    "from the roll call (%lld, %lld, %lld)", f, a, ab,
+			    tf, ta, tab);
+	}
+	if (samv_id_canonical(SAMV_KIND_MEETING, str(root, "meeting"),
+	    &mid) < 0)
+		return;
+	m = samv_record_root(samv_repo_get(c->r, SAMV_KIND_MEETING, mid));
+	free(mid);
+	if ((att = get(m, "attendance")) == NULL || get(att, "present") ==
+	    NULL)
+		return;
+	present = len_of(get(att, "present")) + len_of(get(att,
+	    "substitutes"));
+	if (have_counts && (size_t)(f + a + ab) != present)
+		report(c, rec, v, SAMV_ERROR, "vote-count", "%lld votes "
+		    "(%lld for, %lld against, %lld abstaining) but %zu took "
+		    "part in the meeting", f + a + ab, f, a, ab, present);
+	if (rc && len_of(rc) != present)
+		report(c, rec, rc, SAMV_ERROR, "vote-count", "the roll call "
+		    "has %zu votes but %zu took part in the meeting",
+		    len_of(rc), present);
+	for (i = 0; i < len_of(rc); i++) {
+		const char *name = str(item(rc, i), "name");
+		int found = 0;
+		const struct samv_node *l = get(att, "present"),
+		    *s2 = get(att, "substitutes");
+
+		for (j = 0; name && j < len_of(l); j++)
+			if (samv_node_str(item(l, j)) &&
+			    strcmp(samv_node_str(item(l, j)), name) == 0)
+				found = 1;
+		for (j = 0; name && j < len_of(s2); j++)
+			if (str(item(s2, j), "name") &&
+			    strcmp(str(item(s2, j), "name"), name) == 0)
+				found = 1;
+		if (name && !found)
+			report(c, rec, get(item(rc, i), "name"), SAMV_ERROR,
+			    "vote-count", "'%s' voted but is not recorded as "
+			    "taking part in %s", name, str(root, "meeting"));
+	}
 }
 
 struct para {
@@ -838,6 +1002,8 @@ check_decision(struct ctx *c, const struct samv_record *rec,
 	}
 	if (body && samv_node_bool(get(body, "political")) == 1)
 		check_quorum(c, rec, root, body);
+	check_correction(c, rec, root);
+	check_votes(c, rec, root);
 
 	/* collect for § numbering */
 	if (b == NULL || samv_node_int(get(root, "number"), &num) < 0)
