@@ -55,7 +55,8 @@ LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schemas.o
 SCHEMAS = schema/samv.schema.json schema/body.schema.json \
 	schema/meeting.schema.json schema/decision.schema.json \
 	schema/assignment.schema.json
-MAN1 = man/samv.1 man/samv-init.1 man/samv-check.1
+MAN1 = man/samv.1 man/samv-init.1 man/samv-check.1 man/samv-meeting.1 \
+	man/samv-agenda.1
 MAN5 = man/samv-records.5
 MAN7 =
 UNIT = test_lib test_schema schema_suite

@@ -240,8 +240,10 @@ cmd_write_commit(struct samv_write *w, const struct samv_change *ch,
 			if (strcmp(after.v[i].path, ch[j].path) == 0) {
 				const struct samv_diag *g = &after.v[i];
 
-				fprintf(stderr, "%s:%u:%u: warning: %s [%s]\n",
-				    g->path, g->line, g->col, g->msg, g->rule);
+				fprintf(stderr, "%s:%u:%u: %s: %s [%s]\n",
+				    g->path, g->line, g->col, g->severity ==
+				    SAMV_ERROR ? "error" : "warning", g->msg,
+				    g->rule);
 				break;
 			}
 	samv_diags_release(&after);

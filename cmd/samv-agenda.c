@@ -114,9 +114,10 @@ is_closing(const char *title)
 {
 	size_t i;
 
+	/* by prefix: "Mötet avslutas (senaste sluttid)" closes too */
 	for (i = 0; title && i < 2; i++)
-		if (strcmp(title, closing_sv[i]) == 0 ||
-		    strcmp(title, closing_en[i]) == 0)
+		if (strncmp(title, closing_sv[i], strlen(closing_sv[i])) == 0 ||
+		    strncmp(title, closing_en[i], strlen(closing_en[i])) == 0)
 			return 1;
 	return 0;
 }

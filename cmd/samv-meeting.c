@@ -16,7 +16,8 @@
 static const struct samv_option new_options[] = {
 	{ "end", 0, SAMV_OPT_VALUE, "HH:MM", "end time" },
 	{ "kind", 0, SAMV_OPT_VALUE, "KIND",
-	    "ordinary, extra, check-in, strategy-day, preparatory, joint" },
+	    "ordinary, extra, check-in, strategy-day, preparatory, joint, "
+	    "constituent" },
 	{ "place", 0, SAMV_OPT_VALUE, "TEXT", "where (e.g. Teams)" },
 	{ "start", 0, SAMV_OPT_VALUE, "HH:MM", "start time" },
 	{ NULL, 0, 0, NULL, NULL }
@@ -369,6 +370,15 @@ cmd_attend(int argc, char **argv)
 	    samv_args_get(&a, &attend_spec, "other"), 0);
 	text = append_names(text, &len, rec->path, "absent",
 	    samv_args_get(&a, &attend_spec, "absent"), 0);
+	if (len == rec->doc->len && memcmp(text, rec->doc->buf, len) == 0) {
+		fprintf(stderr, "samv meeting attend: everyone named is "
+		    "already recorded; nothing to change\n");
+		samv_write_end(w);
+		free(text);
+		free(id);
+		samv_args_release(&a);
+		return 0;
+	}
 	ch.path = rec->path;
 	ch.data = text;
 	ch.len = len;

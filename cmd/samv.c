@@ -19,6 +19,11 @@ struct command {
 static const struct command commands[] = {
 	{ "init", "create a governance repository with a first commit" },
 	{ "check", "check records: schema, references and the bodies' rules" },
+	{ "meeting", "create and list meetings, record attendance" },
+	{ "agenda", "build, edit, publish and render agendas" },
+	{ "decide", "record a decision (§) on an agenda item" },
+	{ "protocol", "minutes, adjusters, justering; render protocols" },
+	{ "decision", "list and show decisions; record adoption" },
 	{ "help", "show the manual page of a command" },
 	{ NULL, NULL }
 };

@@ -1,4 +1,64 @@
 # bash completion for samv
+
+# _samv_root [DIR]: the samv repository at or above DIR (default: the
+# current directory), the first directory holding a samv.yaml.
+_samv_root() {
+	local d=${1:-$PWD}
+	[[ $d == /* ]] || d=$PWD/$d
+	while :; do
+		if [[ -f $d/samv.yaml && ! -L $d/samv.yaml ]]; then
+			printf '%s\n' "$d"
+			return 0
+		fi
+		[[ -z $d || $d == / ]] && return 1
+		d=${d%/*}
+		[[ -z $d ]] && d=/
+	done
+}
+
+# _samv_ids ROOT KIND: the ids of one kind of record under ROOT, one a line.
+_samv_ids() {
+	local root=$1 f b y n
+	case $2 in
+	body)
+		for f in "$root"/bodies/*.yaml; do
+			[[ -f $f ]] || continue
+			f=${f##*/}
+			printf '%s\n' "${f%.yaml}"
+		done
+		;;
+	meeting)
+		for f in "$root"/meetings/*/*.yaml; do
+			[[ -f $f ]] || continue
+			b=${f%/*}
+			b=${b##*/}
+			f=${f##*/}
+			printf '%s\n' "$b/${f%.yaml}"
+		done
+		;;
+	decision)
+		for f in "$root"/decisions/*/*/*.yaml; do
+			[[ -f $f ]] || continue
+			n=${f##*/}
+			n=${n%.yaml}
+			[[ $n =~ ^[0-9]+$ ]] || continue
+			y=${f%/*}
+			b=${y%/*}
+			printf '%s\n' "${b##*/}/${y##*/}/$((10#$n))"
+		done
+		;;
+	assignment)
+		for f in "$root"/assignments/*/*/*.yaml; do
+			[[ -f $f ]] || continue
+			n=${f##*/}
+			y=${f%/*}
+			b=${y%/*}
+			printf '%s\n' "${b##*/}/${y##*/}/${n%.yaml}"
+		done
+		;;
+	esac
+}
+
 _samv() {
 	local cur prev words cword
 	_init_completion 2>/dev/null || {
@@ -7,12 +67,18 @@ _samv() {
 		words=("${COMP_WORDS[@]}")
 		cword=$COMP_CWORD
 	}
-	local i cmd=
+	local i cmd= ci=0 dir=$PWD
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
-		-C) ((i++)) ;;
+		-C)
+			((i++))
+			if ((i < cword)); then
+				local c=${words[i]/#\~/$HOME}
+				[[ $c == /* ]] && dir=$c || dir=$dir/$c
+			fi
+			;;
 		-*) ;;
-		*) cmd=${words[i]}; break ;;
+		*) cmd=${words[i]}; ci=$i; break ;;
 		esac
 	done
 	if [[ $prev == -C ]]; then
@@ -20,7 +86,7 @@ _samv() {
 		return
 	fi
 	if [[ -z $cmd ]]; then
-		COMPREPLY=($(compgen -W "init check help -C --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "init check meeting agenda help -C --help --version" -- "$cur"))
 		return
 	fi
 	case $cmd in
@@ -41,9 +107,144 @@ _samv() {
 		COMPREPLY=($(compgen -W "--format --list-rules --rev --strict --summary --help" -- "$cur"))
 		[[ $cur != -* ]] && COMPREPLY+=($(compgen -f -- "$cur"))
 		;;
-	help)
-		COMPREPLY=($(compgen -W "samv init check records" -- "$cur"))
+	meeting|agenda)
+		_samv_verb "$cmd" "$ci" "$dir"
 		;;
+	help)
+		COMPREPLY=($(compgen -W "samv init check meeting agenda records" -- "$cur"))
+		;;
+	esac
+}
+
+# _samv_verb CMD INDEX DIR: the verbs of samv meeting and samv agenda,
+# their options (as in the option tables of cmd/samv-CMD.c) and their
+# arguments: bodies, meetings and other record ids of the repository
+# found upward from DIR. Uses cur, prev, words and cword of _samv.
+_samv_verb() {
+	local cmd=$1 ci=$2 dir=$3 verb= verbs opts= valopts= pos= root k n=0
+	case $cmd in
+	meeting) verbs="new list attend" ;;
+	agenda) verbs="new add move remove break publish show" ;;
+	esac
+	if ((cword == ci + 1)); then
+		COMPREPLY=($(compgen -W "$verbs --help" -- "$cur"))
+		return
+	fi
+	verb=${words[ci+1]}
+	case $cmd/$verb in
+	meeting/new)
+		opts="--end --kind --place --start"
+		valopts="--end --kind --place --start"
+		pos="body" ;;
+	meeting/list)
+		opts="--format --upcoming"
+		valopts="--format"
+		pos="body" ;;
+	meeting/attend)
+		opts="--absent --other --present --substitute"
+		valopts="$opts"
+		pos="meeting" ;;
+	agenda/new)
+		opts="--edit --end --no-edit --place --start"
+		valopts="--end --place --start"
+		pos="body date" ;;
+	agenda/add)
+		opts="--after --at --consequences --description --document --minutes --presenter --proposal --ref --title --type"
+		valopts="$opts"
+		pos="meeting" ;;
+	agenda/move)
+		opts="--to"
+		valopts="--to"
+		pos="meeting item" ;;
+	agenda/remove)
+		pos="meeting item" ;;
+	agenda/break)
+		opts="--at --note --until"
+		valopts="$opts"
+		pos="meeting" ;;
+	agenda/publish)
+		opts="--date"
+		valopts="--date"
+		pos="meeting" ;;
+	agenda/show)
+		opts="--format --rev"
+		valopts="$opts"
+		pos="meeting" ;;
+	*) return ;;
+	esac
+	root=$(_samv_root "$dir")
+
+	# the value of an option: --opt VALUE, or --opt=VALUE
+	local opt=
+	if [[ $prev == = && $cword -ge 2 && ${words[cword-2]} == --* ]]; then
+		opt=${words[cword-2]}
+	elif [[ $cur == --*=* ]]; then
+		opt=${cur%%=*}
+		cur=${cur#*=}
+	elif [[ " $valopts " == *" $prev "* ]]; then
+		opt=$prev
+	fi
+	if [[ -n $opt ]]; then
+		case $opt in
+		--format)
+			if [[ $cmd == agenda ]]; then
+				COMPREPLY=($(compgen -W "md html json" -- "$cur"))
+			else
+				COMPREPLY=($(compgen -W "md json" -- "$cur"))
+			fi ;;
+		--kind)
+			COMPREPLY=($(compgen -W "ordinary extra check-in strategy-day preparatory joint constituent" -- "$cur")) ;;
+		--type)
+			COMPREPLY=($(compgen -W "information decision standing" -- "$cur")) ;;
+		--rev)
+			COMPREPLY=($(compgen -W "HEAD $(git ${root:+-C "$root"} for-each-ref --format='%(refname:short)' 2>/dev/null)" -- "$cur")) ;;
+		--ref)
+			[[ -n $root ]] && COMPREPLY=($(compgen -W "$(_samv_ids "$root" decision; _samv_ids "$root" assignment; _samv_ids "$root" meeting)" -- "$cur")) ;;
+		--date)
+			COMPREPLY=($(compgen -W "${SAMV_TODAY:-$(date +%Y-%m-%d)}" -- "$cur")) ;;
+		esac
+		return
+	fi
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "$opts --help" -- "$cur"))
+		return
+	fi
+
+	# which argument this is: skip the options and their values
+	local args=()
+	for ((k = ci + 2; k < cword; k++)); do
+		case ${words[k]} in
+		--) ;;
+		--*=*) ;;
+		-*)
+			if [[ ${words[k+1]} == = ]]; then
+				((k += 2))
+			elif [[ " $valopts " == *" ${words[k]} "* ]]; then
+				((k++))
+			fi
+			;;
+		*) args+=("${words[k]}") ;;
+		esac
+	done
+	n=${#args[@]}
+	set -- $pos
+	((n < $#)) || return
+	shift $n
+	[[ -n $root ]] || return
+	case $1 in
+	body)
+		COMPREPLY=($(compgen -W "$(_samv_ids "$root" body)" -- "$cur")) ;;
+	meeting)
+		COMPREPLY=($(compgen -W "$(_samv_ids "$root" meeting)" -- "$cur")) ;;
+	date)
+		# the dates of the body's meetings (samv agenda new BODY DATE)
+		local b=${args[0]} f ds=
+		for f in "$root/meetings/$b"/*.yaml; do
+			[[ -f $f ]] || continue
+			f=${f##*/}
+			ds+=" ${f%.yaml}"
+		done
+		COMPREPLY=($(compgen -W "$ds" -- "$cur")) ;;
 	esac
 }
 complete -F _samv samv
