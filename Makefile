@@ -46,11 +46,11 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DSAMV_MANDIR='"$(MANDIR)"'
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
-COMMANDS = init check meeting
+COMMANDS = init check meeting agenda
 LIB_SRC = lib/util.c lib/diag.c lib/yaml.c lib/schema.c lib/opt.c \
 	lib/date.c lib/pnr.c lib/source.c lib/records.c lib/rules.c \
 	lib/git.c lib/ids.c lib/map.c lib/emit.c lib/write.c lib/edit.c \
-	lib/agenda.c lib/json.c lib/decision.c
+	lib/agenda.c lib/json.c lib/decision.c lib/render.c lib/labels.c
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schemas.o
 SCHEMAS = schema/samv.schema.json schema/body.schema.json \
 	schema/meeting.schema.json schema/decision.schema.json \
@@ -59,7 +59,7 @@ MAN1 = man/samv.1 man/samv-init.1 man/samv-check.1 man/samv-meeting.1 \
 	man/samv-agenda.1
 MAN5 = man/samv-records.5
 MAN7 =
-UNIT = test_lib test_schema schema_suite
+UNIT = test_lib test_schema schema_suite test_render
 TEST_TOOLS = yaml2json
 BINS = $(B)/bin/samv $(COMMANDS:%=$(B)/bin/samv-%)
 
