@@ -81,6 +81,33 @@ static const struct label labels[SAMV_L_COUNT] = {
 	L(SAMV_L_SUMMARY, "summary", "Sammanfattning", "Summary"),
 	L(SAMV_L_CORRECTS, "corrects", "Rättelse av", "Correction of"),
 	L(SAMV_L_EXPIRES, "expires", "Gäller till och med", "Valid until"),
+	L(SAMV_L_EXTRACT, "extract", "Protokollsutdrag",
+	    "Extract from the minutes"),
+	L(SAMV_L_MEMBER, "member", "Ledamot", "Member"),
+	L(SAMV_L_SIGNATURE, "signature", "Underskrift", "Signature"),
+	L(SAMV_L_NAME, "name", "Namn", "Name"),
+	L(SAMV_L_PROPOSAL_N, "proposal_n", "förslag", "proposal"),
+	L(SAMV_L_AND, "and", "och", "and"),
+	L(SAMV_L_PUT_ACCLAMATION, "put_acclamation",
+	    "Ordföranden ställer proposition på %s genom acklamation och "
+	    "finner att förslag %ld har vunnit majoritet.",
+	    "The chair puts %s to the meeting by acclamation and finds "
+	    "proposal %ld adopted."),
+	L(SAMV_L_PUT_VOTE, "put_vote",
+	    "Ordföranden ställer proposition på %s. Omröstning begärs och "
+	    "genomförs.",
+	    "The chair puts %s to the meeting. A vote is requested and "
+	    "held."),
+	L(SAMV_L_VOTE_RESULT, "vote_result",
+	    "Röstsiffror: %ld ja, %ld nej, %ld avstår.",
+	    "Result: %ld for, %ld against, %ld abstaining."),
+	L(SAMV_L_WINNER, "winner",
+	    "Förslag %ld har vunnit majoritet.", "Proposal %ld is adopted."),
+	L(SAMV_L_CONFLICT_TEXT, "conflict_text",
+	    "%s deltar inte i handläggningen på grund av jäv.",
+	    "%s did not take part because of a conflict of interest."),
+	L(SAMV_L_ITEM_N, "item_n", "Punkt", "Item"),
+	L(SAMV_L_TAKEN_AT, "taken_at", "Beslutat vid", "Decided at"),
 
 	L(SAMV_L_ASSIGNMENT, "assignment", "Uppdrag", "Assignment"),
 	L(SAMV_L_BACKGROUND, "background", "Bakgrund", "Background"),

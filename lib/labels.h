@@ -70,6 +70,19 @@ enum samv_label {
 	SAMV_L_SUMMARY,			/* Sammanfattning */
 	SAMV_L_CORRECTS,		/* Rättelse av */
 	SAMV_L_EXPIRES,			/* Gäller till och med */
+	SAMV_L_EXTRACT,			/* Protokollsutdrag */
+	SAMV_L_MEMBER,			/* Ledamot */
+	SAMV_L_SIGNATURE,		/* Underskrift */
+	SAMV_L_NAME,			/* Namn */
+	SAMV_L_PROPOSAL_N,		/* förslag (before a number) */
+	SAMV_L_AND,			/* och */
+	SAMV_L_PUT_ACCLAMATION,		/* printf: proposals, winner */
+	SAMV_L_PUT_VOTE,		/* printf: proposals */
+	SAMV_L_VOTE_RESULT,		/* printf: for, against, abstain */
+	SAMV_L_WINNER,			/* printf: winner number */
+	SAMV_L_CONFLICT_TEXT,		/* printf: name */
+	SAMV_L_ITEM_N,			/* Punkt */
+	SAMV_L_TAKEN_AT,		/* Beslutat vid */
 	/* assignment description and follow-up */
 	SAMV_L_ASSIGNMENT,		/* Uppdrag (the document) */
 	SAMV_L_BACKGROUND,		/* Bakgrund */

@@ -982,9 +982,9 @@ lbl(const struct agenda *a, enum samv_label l)
 	return samv_label(l, a->lang);
 }
 
-static void
-people_section(struct agenda *a, cmark_node *doc, enum samv_label title,
-    const struct samv_people *l, int with_role)
+void
+samv_render_people(cmark_node *doc, const struct samv_repo *r,
+    const char *heading, const struct samv_people *l, int with_role)
 {
 	struct samv_buf b = SAMV_BUF_INIT;
 	cmark_node *list = NULL;
@@ -992,18 +992,25 @@ people_section(struct agenda *a, cmark_node *doc, enum samv_label title,
 
 	if (l->n == 0)
 		return;
-	samv_render_heading(doc, 3, lbl(a, title));
+	samv_render_heading(doc, 3, heading);
 	if (l->n > 1)
 		list = samv_render_list(doc, 0, 0);
 	for (i = 0; i < l->n; i++) {
 		b.len = 0;
-		samv_render_person(&b, a->r, &l->v[i], with_role);
+		samv_render_person(&b, r, &l->v[i], with_role);
 		if (list)
 			samv_render_list_item(list, samv_buf_cstr(&b));
 		else
 			samv_render_para(doc, samv_buf_cstr(&b));
 	}
 	samv_buf_release(&b);
+}
+
+static void
+people_section(struct agenda *a, cmark_node *doc, enum samv_label title,
+    const struct samv_people *l, int with_role)
+{
+	samv_render_people(doc, a->r, lbl(a, title), l, with_role);
 }
 
 /* The presenters of an item joined with ", " (allocated). */
@@ -1286,9 +1293,9 @@ stamp_of(const struct agenda *a, const struct samv_node *n, char *buf)
 	return buf;
 }
 
-static void
-json_person(struct agenda *a, struct samv_jsonw *w, const char *key,
-    const struct samv_person *p)
+void
+samv_render_json_person(struct samv_jsonw *w, const struct samv_repo *r,
+    const char *key, const struct samv_person *p)
 {
 	samv_jsonw_object(w, key);
 	samv_jsonw_str(w, "name", p->name);
@@ -1298,7 +1305,7 @@ json_person(struct agenda *a, struct samv_jsonw *w, const char *key,
 	if (p->principal) {
 		samv_jsonw_object(w, "on_behalf_of");
 		samv_jsonw_str(w, "id", p->principal);
-		samv_jsonw_str(w, "name", principal_name(a->r, p->principal));
+		samv_jsonw_str(w, "name", principal_name(r, p->principal));
 		samv_jsonw_end(w, '}');
 	}
 	if (p->serving >= 0)
@@ -1307,16 +1314,30 @@ json_person(struct agenda *a, struct samv_jsonw *w, const char *key,
 	samv_jsonw_end(w, '}');
 }
 
-static void
-json_people(struct agenda *a, struct samv_jsonw *w, const char *key,
-    const struct samv_people *l)
+void
+samv_render_json_people(struct samv_jsonw *w, const struct samv_repo *r,
+    const char *key, const struct samv_people *l)
 {
 	size_t i;
 
 	samv_jsonw_array(w, key);
 	for (i = 0; i < l->n; i++)
-		json_person(a, w, NULL, &l->v[i]);
+		samv_render_json_person(w, r, NULL, &l->v[i]);
 	samv_jsonw_end(w, ']');
+}
+
+static void
+json_person(struct agenda *a, struct samv_jsonw *w, const char *key,
+    const struct samv_person *p)
+{
+	samv_render_json_person(w, a->r, key, p);
+}
+
+static void
+json_people(struct agenda *a, struct samv_jsonw *w, const char *key,
+    const struct samv_people *l)
+{
+	samv_render_json_people(w, a->r, key, l);
 }
 
 static void

@@ -156,6 +156,11 @@ void samv_participants_release(struct samv_participants *p);
 void samv_render_person(struct samv_buf *out, const struct samv_repo *r,
     const struct samv_person *p, int with_role);
 
+/* A heading (level 3) and the people under it, as a list when several;
+ * nothing when l is empty. */
+void samv_render_people(cmark_node *doc, const struct samv_repo *r,
+    const char *heading, const struct samv_people *l, int with_role);
+
 /* --- the document builder (cmark nodes) --------------------------------- */
 
 /*
@@ -240,6 +245,35 @@ void samv_jsonw_bool(struct samv_jsonw *w, const char *key, int v);
 /* A YAML sequence of strings as an array (always written). */
 void samv_jsonw_strings(struct samv_jsonw *w, const char *key,
     const struct samv_node *seq);
+/* A person, and a list of people, as the agenda's JSON writes them. */
+void samv_render_json_person(struct samv_jsonw *w, const struct samv_repo *r,
+    const char *key, const struct samv_person *p);
+void samv_render_json_people(struct samv_jsonw *w, const struct samv_repo *r,
+    const char *key, const struct samv_people *l);
+
+/*
+ * The protocol of a meeting, and the extract (protokollsutdrag) of one
+ * decision: body, time, place, who took part, then per item its
+ * paragraph (§) with summary, documents, proposal, motions, order of
+ * propositions, vote, decision, reservations, notes, conflicts of
+ * interest and "Paragrafen är justerad"; then adjusters and signatures.
+ * JSON: {"type":"protocol", "id", "organization", "name", "date",
+ * "start", "end", "location", "participants" (as the agenda's),
+ * "adjusters", "adjustment", "items": [{"number", "name", "summary"?,
+ * "decision"?: DECISION}]} where DECISION is {"id", "number", "title",
+ * "kind", "political"?, "summary"?, "basis", "proposal"?, "motions":
+ * [{"number","by","party"?,"text"}], "procedure"?: {"method", "order",
+ * "winner"?, "counts"?: {"for","against","abstain"}, "votes":
+ * [{"name","option"}]}, "text", "reservations", "notes", "conflicts",
+ * "adjustedNow", "expires"?, "recipients", "recommend", "corrects"?,
+ * "to"?}; the extract is {"type":"extract", "meeting"?, "decision":
+ * DECISION}. Returns 0, or -1 with *err set.
+ */
+int samv_render_protocol(struct samv_buf *out, const struct samv_repo *r,
+    const struct samv_record *meeting, enum samv_format fmt, char **err);
+int samv_render_extract(struct samv_buf *out, const struct samv_repo *r,
+    const struct samv_record *decision, enum samv_format fmt, char **err);
+
 /* Ends the document (every object and array closed) with a newline and
  * frees the writer's memory; w may then be initialised again. */
 void samv_jsonw_finish(struct samv_jsonw *w);
