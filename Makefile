@@ -61,7 +61,7 @@ MAN1 = man/samv.1 man/samv-init.1 man/samv-check.1 man/samv-meeting.1 \
 MAN5 = man/samv-records.5
 MAN7 =
 UNIT = test_lib test_schema schema_suite test_render
-TEST_TOOLS = yaml2json
+TEST_TOOLS = yaml2json protodigest
 BINS = $(B)/bin/samv $(COMMANDS:%=$(B)/bin/samv-%)
 
 DEPS_BUILD = $(B)/.deps-build

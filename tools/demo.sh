@@ -46,5 +46,8 @@ echo
 echo "== samv agenda show svom/2021-10-08 (seed 003)"
 "$samv" -C "$repo" agenda show svom/2021-10-08
 echo
+echo "== samv protocol extract svom/2021/9 (seed 003: Protokollsutdrag SVOM 26 februari 2021 - §9)"
+"$samv" -C "$repo" protocol extract svom/2021/9
+echo
 echo "== git log: every change is one commit"
 git -C "$repo" log --format='%h %s' -4
