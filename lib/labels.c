@@ -135,6 +135,10 @@ static const struct label labels[SAMV_L_COUNT] = {
 	L(SAMV_L_REPORTS, "reports", "Återrapporteringar", "Report-backs"),
 	L(SAMV_L_OVERDUE, "overdue", "Försenad", "Overdue"),
 	L(SAMV_L_AS_OF, "as_of", "Per", "As of"),
+	/* body and assignment documents (added by samv body/assign) */
+	/* end of body and assignment labels */
+	/* reports and trace (added by samv report/trace) */
+	/* end of report labels */
 };
 
 #undef L

@@ -104,6 +104,10 @@ enum samv_label {
 	SAMV_L_REPORTS,			/* Återrapporteringar */
 	SAMV_L_OVERDUE,			/* Försenad */
 	SAMV_L_AS_OF,			/* Per */
+	/* body and assignment documents (added by samv body/assign) */
+	/* end of body and assignment labels */
+	/* reports and trace (added by samv report/trace) */
+	/* end of report labels */
 	SAMV_L_COUNT
 };
 
