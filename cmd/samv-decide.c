@@ -200,6 +200,7 @@ main(int argc, char **argv)
 	struct samv_motion *motions = NULL, *res = NULL, *notes = NULL;
 	struct samv_vote *rc = NULL;
 	char *mid, *id, *path, *text, *msg, *err = NULL, *corr = NULL;
+	char *text_owned = NULL;
 	char year[5];
 	const char *k;
 	size_t i, len, nitems;
@@ -229,7 +230,7 @@ main(int argc, char **argv)
 		if (d.text)
 			cmd_usage_error(&spec, "give --text or --text-file, not "
 			    "both");
-		d.text = read_text_file(v->value);
+		d.text = text_owned = read_text_file(v->value);
 	}
 	if (d.text == NULL || *d.text == '\0')
 		cmd_usage_error(&spec, "the decision needs its text (--text or "
@@ -431,5 +432,27 @@ main(int argc, char **argv)
 	printf("%s\n", id);
 	samv_write_end(w);
 	free(err);
+	free(msg);
+	free(text);
+	free(path);
+	free(id);
+	free(corr);
+	free(mid);
+	free((void *)d.basis);
+	if (text_owned)
+		free(text_owned);
+	for (i = 0; i < d.nmotions; i++)
+		free((char *)motions[i].by);
+	for (i = 0; i < d.nreservations; i++)
+		free((char *)res[i].by);
+	for (i = 0; i < d.nnotes; i++)
+		free((char *)notes[i].by);
+	for (i = 0; i < d.nroll_call; i++)
+		free((char *)rc[i].name);
+	free(motions);
+	free(res);
+	free(notes);
+	free(rc);
+	samv_args_release(&a);
 	cmd_exit(0);
 }

@@ -180,6 +180,7 @@ cmd_list(int argc, char **argv)
 	free(v);
 	samv_repo_free(r);
 	samv_source_free(src);
+	samv_args_release(&a);
 	return 0;
 }
 
@@ -217,6 +218,7 @@ cmd_show(int argc, char **argv)
 	samv_repo_free(r);
 	samv_source_free(src);
 	free(id);
+	samv_args_release(&a);
 	return 0;
 }
 
@@ -386,6 +388,7 @@ cmd_adopt(int argc, char **argv)
 	free(msg);
 	free(text);
 	free(id);
+	samv_args_release(&a);
 	return 0;
 }
 

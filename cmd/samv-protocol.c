@@ -159,6 +159,10 @@ cmd_minutes(int argc, char **argv)
 	commit_one(w, rec->path, text, len, msg);
 	samv_write_end(w);
 	free(err);
+	free(text);
+	free(msg);
+	free(id);
+	samv_args_release(&a);
 	return 0;
 }
 
@@ -221,6 +225,10 @@ cmd_adjusters(int argc, char **argv)
 	msg = samv_xasprintf("samv: protocol %s: adjusters\n", id);
 	commit_one(w, rec->path, text, len, msg);
 	samv_write_end(w);
+	free(text);
+	free(msg);
+	free(id);
+	samv_args_release(&a);
 	return 0;
 }
 
@@ -295,6 +303,10 @@ cmd_adjust(int argc, char **argv)
 	commit_one(w, rec->path, text, len, msg);
 	printf("%s: adjusted %s; the protocol is locked\n", id, date);
 	samv_write_end(w);
+	free(text);
+	free(msg);
+	free(id);
+	samv_args_release(&a);
 	return 0;
 }
 
@@ -361,6 +373,8 @@ cmd_show(int argc, char **argv)
 	samv_buf_release(&out);
 	samv_repo_free(r);
 	samv_source_free(src);
+	free(id);
+	samv_args_release(&a);
 	return 0;
 }
 
@@ -393,6 +407,7 @@ cmd_extract(int argc, char **argv)
 	samv_repo_free(r);
 	samv_source_free(src);
 	free(id);
+	samv_args_release(&a);
 	return 0;
 }
 
