@@ -46,12 +46,12 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DSAMV_MANDIR='"$(MANDIR)"'
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
-COMMANDS = init check meeting agenda decide protocol decision
+COMMANDS = init check meeting agenda decide protocol decision diff
 LIB_SRC = lib/util.c lib/diag.c lib/yaml.c lib/schema.c lib/opt.c \
 	lib/date.c lib/pnr.c lib/source.c lib/records.c lib/rules.c \
 	lib/git.c lib/ids.c lib/map.c lib/emit.c lib/write.c lib/edit.c \
 	lib/agenda.c lib/json.c lib/decision.c lib/render.c lib/labels.c \
-	lib/protocol.c
+	lib/protocol.c lib/semdiff.c
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schemas.o
 SCHEMAS = schema/samv.schema.json schema/body.schema.json \
 	schema/meeting.schema.json schema/decision.schema.json \

@@ -263,10 +263,29 @@ samv_protocol_digest(const struct samv_repo *r,
 		samv_json_node(&b, &copy, 1);
 		free(pairs);
 	}
+	/* a decision without the principals' responses: adoption is
+	 * recorded after justering and is not part of the protocol */
 	n = samv_meeting_decisions(r, meeting->id, &ds);
 	for (i = 0; i < n; i++) {
+		const struct samv_node *d = ds[i]->doc->root;
+
 		samv_buf_printf(&b, "\n%s\n", ds[i]->id);
-		samv_json_node(&b, ds[i]->doc->root, 1);
+		if (d && d->kind == SAMV_NODE_MAP) {
+			struct samv_node copy = *d;
+			struct samv_pair *pairs = samv_xcalloc(d->n_pairs + 1,
+			    sizeof(*pairs));
+			size_t k, m = 0;
+
+			for (k = 0; k < d->n_pairs; k++)
+				if (strcmp(d->pairs[k].key->str,
+				    "adoption") != 0)
+					pairs[m++] = d->pairs[k];
+			copy.pairs = pairs;
+			copy.n_pairs = m;
+			samv_json_node(&b, &copy, 1);
+			free(pairs);
+		} else
+			samv_json_node(&b, d, 1);
 	}
 	free(ds);
 	rc = git_odb_hash(&oid, b.s, b.len, GIT_OBJECT_BLOB);

@@ -74,7 +74,8 @@ size_t samv_meeting_decisions(const struct samv_repo *r,
  * The digest of a meeting's protocol as it stands: the meeting without
  * its adjustment, and every decision taken at it, in canonical JSON,
  * hashed (40 hex digits into out). Comments and formatting do not count,
- * content does. Returns 0, or -1 when a record cannot be read.
+ * content does; the principals' adoption, recorded after the
+ * justering, does not. Returns 0, or -1 when a record cannot be read.
  */
 int samv_protocol_digest(const struct samv_repo *r,
     const struct samv_record *meeting, char out[41]);

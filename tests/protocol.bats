@@ -199,3 +199,10 @@ PY
 	run -1 samv check
 	[[ "$output" == *"meetings/svom/2021-02-26.yaml:"*"[locked]"* ]]
 }
+
+@test "a principal's adoption after justering does not break the seal" {
+	samv init "$BATS_TEST_TMPDIR/j" --from "$E" >/dev/null
+	cd "$BATS_TEST_TMPDIR/j"
+	run -0 samv decision adopt svom/2021/9 --principal berg --status adopted --date 2021-11-02 --by Kommunstyrelsen
+	run -0 samv check
+}
