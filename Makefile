@@ -46,7 +46,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DSAMV_MANDIR='"$(MANDIR)"'
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
-COMMANDS = init check meeting agenda decide protocol decision diff
+COMMANDS = init check meeting agenda decide protocol decision diff log
 LIB_SRC = lib/util.c lib/diag.c lib/yaml.c lib/schema.c lib/opt.c \
 	lib/date.c lib/pnr.c lib/source.c lib/records.c lib/rules.c \
 	lib/git.c lib/ids.c lib/map.c lib/emit.c lib/write.c lib/edit.c \
