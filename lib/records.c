@@ -147,6 +147,46 @@ expected_layout(const char *path)
 	return NULL;
 }
 
+/*
+ * An unresolved merge conflict is reported as such, not as a YAML
+ * error: two clones that took the same § number both wrote the same
+ * decision file, and the message says how to mend it.
+ */
+static int
+conflict_markers(const struct samv_record *rec, const char *buf, size_t len,
+    struct samv_diags *d)
+{
+	size_t off = 0;
+	unsigned line = 1;
+
+	while (off < len) {
+		if (len - off >= 8 && (memcmp(buf + off, "<<<<<<< ", 8) == 0 ||
+		    memcmp(buf + off, ">>>>>>> ", 8) == 0)) {
+			if (rec->kind == SAMV_KIND_DECISION)
+				samv_diags_add(d, rec->path, line, 1,
+				    SAMV_ERROR, "merge-conflict", "unresolved "
+				    "merge conflict: § %s was taken in two "
+				    "clones; keep one version here, and save "
+				    "the other as the next free § of the year "
+				    "(its file name and number:) — renumbering "
+				    "is allowed only before justering",
+				    strrchr(rec->id, '/') + 1);
+			else
+				samv_diags_add(d, rec->path, line, 1,
+				    SAMV_ERROR, "merge-conflict", "unresolved "
+				    "merge conflict: keep the lines that are "
+				    "right, remove the <<<<<<<, ======= and "
+				    ">>>>>>> lines");
+			return 1;
+		}
+		while (off < len && buf[off] != '\n')
+			off++;
+		off++;
+		line++;
+	}
+	return 0;
+}
+
 static void
 index_config(struct samv_repo *r)
 {
@@ -232,6 +272,10 @@ samv_repo_load(struct samv_repo **out, struct samv_source *src,
 			else
 				samv_diags_add(d, path, 0, 0, SAMV_ERROR, "io",
 				    "cannot read: %s", strerror(errno));
+			continue;
+		}
+		if (conflict_markers(rec, buf, len, d)) {
+			free(buf);
 			continue;
 		}
 		if (samv_doc_parse(&rec->doc, path, buf, len, NULL, d) < 0) {

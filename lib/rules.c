@@ -46,6 +46,8 @@ const struct samv_rule_info samv_rules[] = {
 	{ "quorum", SAMV_ERROR,
 	    "political body decided without more than half its members" },
 	{ "personnummer", SAMV_ERROR, "Swedish personal identity number" },
+	{ "merge-conflict", SAMV_ERROR,
+	    "unresolved git merge conflict in a record" },
 	{ "locked", SAMV_ERROR,
 	    "an adjusted protocol changed other than by a correction" },
 	{ "adjustment-late", SAMV_WARNING,

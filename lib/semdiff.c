@@ -190,6 +190,24 @@ names(struct samv_lines *out, const char *id, const char *what,
 	}
 }
 
+/* Rank of item k of l among the items whose titles also occur in other:
+ * an insertion before an item does not move it, a reordering does. */
+static size_t
+common_rank(const struct samv_node *l, const struct samv_node *other,
+    size_t k)
+{
+	size_t i, j, rank = 0;
+
+	for (i = 0; i < k; i++)
+		for (j = 0; j < n_of(other); j++)
+			if (same(s_of(l->items[i], "title"),
+			    s_of(other->items[j], "title"))) {
+				rank++;
+				break;
+			}
+	return rank;
+}
+
 static void
 meeting(struct samv_lines *out, const char *id, const struct samv_node *a,
     const struct samv_node *b)
@@ -220,7 +238,7 @@ meeting(struct samv_lines *out, const char *id, const struct samv_node *a,
 			char *what = samv_xasprintf("item %zu \"%s\"", i + 1,
 			    t ? t : "");
 
-			if (i != j)
+			if (common_rank(ia, ib, j) != common_rank(ib, ia, i))
 				samv_lines_add(out, "%s: item \"%s\" moved "
 				    "%zu → %zu", id, t ? t : "", j + 1, i + 1);
 			for (k = 0; k < ib->items[i]->n_pairs; k++) {
