@@ -57,9 +57,9 @@ SCHEMAS = schema/samv.schema.json schema/body.schema.json \
 	schema/meeting.schema.json schema/decision.schema.json \
 	schema/assignment.schema.json
 MAN1 = man/samv.1 man/samv-init.1 man/samv-check.1 man/samv-meeting.1 \
-	man/samv-agenda.1
+	man/samv-agenda.1 man/samv-diff.1 man/samv-log.1
 MAN5 = man/samv-records.5
-MAN7 =
+MAN7 = man/samv-githooks.7
 UNIT = test_lib test_schema schema_suite test_render
 TEST_TOOLS = yaml2json protodigest
 BINS = $(B)/bin/samv $(COMMANDS:%=$(B)/bin/samv-%)
@@ -148,6 +148,7 @@ man-lint: | $(DEPS_CHECK)
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBEXECDIR) \
 		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7 \
 		$(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(B)/bin/samv $(DESTDIR)$(BINDIR)/samv
 	for c in $(COMMANDS); do \
@@ -155,6 +156,7 @@ install: all
 	done
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	install -m 644 $(SCHEMAS) $(DESTDIR)$(DATADIR)/schema/
 	install -m 644 completion/samv.bash $(DESTDIR)$(BASHCOMPDIR)/samv
 
@@ -163,6 +165,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(DATADIR)
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
 	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
+	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/samv
 
 clean:

@@ -24,6 +24,8 @@ static const struct command commands[] = {
 	{ "decide", "record a decision (§) on an agenda item" },
 	{ "protocol", "minutes, adjusters, justering; render protocols" },
 	{ "decision", "list and show decisions; record adoption" },
+	{ "diff", "record changes between revisions, in the domain's words" },
+	{ "log", "the governance history: who changed which record" },
 	{ "help", "show the manual page of a command" },
 	{ NULL, NULL }
 };
@@ -147,6 +149,8 @@ help(const char *cmd)
 	}
 	if (strcmp(cmd, "records") == 0)
 		sect = "5";
+	else if (strcmp(cmd, "githooks") == 0)
+		sect = "7";
 	page = strcmp(cmd, "samv") == 0 ? samv_xstrdup("samv") :
 	    samv_xasprintf("samv-%s", cmd);
 	if (dir) {
