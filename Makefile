@@ -21,7 +21,11 @@ CFLAGS ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 PKGS = yaml-0.1 libgit2 libcmark-gfm
 
-ifeq ($(SANITIZE),1)
+ifeq ($(FUZZ),1)
+B = build-fuzz
+CC = clang
+SANFLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+else ifeq ($(SANITIZE),1)
 B = build-san
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
@@ -57,11 +61,14 @@ SCHEMAS = schema/samv.schema.json schema/body.schema.json \
 	schema/meeting.schema.json schema/decision.schema.json \
 	schema/assignment.schema.json
 MAN1 = man/samv.1 man/samv-init.1 man/samv-check.1 man/samv-meeting.1 \
-	man/samv-agenda.1 man/samv-diff.1 man/samv-log.1
+	man/samv-agenda.1 man/samv-diff.1 man/samv-log.1 man/samv-decide.1 \
+	man/samv-protocol.1 man/samv-decision.1
 MAN5 = man/samv-records.5
 MAN7 = man/samv-githooks.7
 UNIT = test_lib test_schema schema_suite test_render
 TEST_TOOLS = yaml2json protodigest
+FUZZ_TARGETS = fuzz_loader fuzz_schema fuzz_ids fuzz_repo
+FUZZ_SECONDS ?= 60
 BINS = $(B)/bin/samv $(COMMANDS:%=$(B)/bin/samv-%)
 
 DEPS_BUILD = $(B)/.deps-build
@@ -128,7 +135,28 @@ $(B)/tests/%: tests/unit/%.c $(B)/libsamv.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(DEP_LIBS)
 
-unit: $(UNIT:%=$(B)/tests/%) $(TEST_TOOLS:%=$(B)/tests/%)
+unit: $(UNIT:%=$(B)/tests/%) $(TEST_TOOLS:%=$(B)/tests/%) \
+	$(FUZZ_TARGETS:%=$(B)/replay/%)
+
+# Fuzzing (clang + libFuzzer): make fuzz [FUZZ_SECONDS=60]. Seed corpora
+# come from the examples; crashes are kept in tests/fuzz/regress/TARGET/
+# and replayed by make check.
+
+$(B)/fuzz/%: tests/fuzz/%.c $(B)/libsamv.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(ALL_LDFLAGS) $(DEP_LIBS)
+
+$(B)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/libsamv.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(DEP_LIBS)
+
+fuzz:
+	$(MAKE) FUZZ=1 fuzz-run
+
+fuzz-run: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
+	sh tests/fuzz/run.sh $(B) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+.PHONY: fuzz fuzz-run
 
 # The demo: a temporary governance repository made from the bundled
 # example region, checked and summarised.

@@ -378,6 +378,18 @@ main(int argc, char **argv)
 			cmd_die(EXIT_INVALID, "item %ld of %s already has "
 			    "decision %s", item, mid, r->id);
 	}
+	/* references that must exist before anything is written */
+	for (i = 0; i < d.nrecommend; i++)
+		if (samv_map_get(&w->records->principals, d.recommend[i]) ==
+		    NULL && samv_map_get(&w->records->groups,
+		    d.recommend[i]) == NULL)
+			cmd_die(EXIT_INVALID, "--recommend: no principal or "
+			    "group '%s' in samv.yaml", d.recommend[i]);
+	if (d.to && samv_repo_get(w->records, SAMV_KIND_BODY, d.to) == NULL)
+		cmd_die(EXIT_INVALID, "--to: no body '%s'", d.to);
+	if (d.corrects && samv_repo_get(w->records, SAMV_KIND_DECISION,
+	    d.corrects) == NULL)
+		cmd_die(EXIT_INVALID, "--corrects: no decision %s", d.corrects);
 	d.body = samv_node_getstr(m, "body");
 	d.date = samv_node_getstr(m, "date");
 	d.meeting = mid;

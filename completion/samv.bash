@@ -59,6 +59,49 @@ _samv_ids() {
 	esac
 }
 
+# _samv_principals ROOT: the ids of the principals and groups declared in
+# ROOT/samv.yaml (the "- id: X" lines under principals: and groups:).
+_samv_principals() {
+	local line sect= re='^[[:space:]]*-[[:space:]]+id:[[:space:]]*["'"'"']?([a-z0-9][a-z0-9-]*)'
+	[[ -f $1/samv.yaml ]] || return
+	while IFS= read -r line || [[ -n $line ]]; do
+		case $line in
+		principals:*) sect=1; continue ;;
+		groups:*) sect=1; continue ;;
+		[![:space:]#-]*) sect= ;;
+		esac
+		[[ -n $sect && $line =~ $re ]] && printf '%s\n' "${BASH_REMATCH[1]}"
+	done < "$1/samv.yaml"
+}
+
+# _samv_years ROOT: the years that have decisions.
+_samv_years() {
+	local d
+	for d in "$1"/decisions/*/[0-9][0-9][0-9][0-9]; do
+		[[ -d $d ]] && printf '%s\n' "${d##*/}"
+	done | sort -u
+}
+
+# _samv_items ROOT MEETING: the numbers of the meeting's agenda items, 1
+# to the count of the entries of agenda.items (block style, as samv
+# writes it).
+_samv_items() {
+	local f=$1/meetings/$2.yaml n
+	[[ $2 == */* && $2 != *..* && -f $f ]] || return
+	n=$(awk '
+		/^[[:space:]]*(#|$)/ { next }
+		{ match($0, /^ */); ind = RLENGTH; rest = substr($0, ind + 1) }
+		state == 0 && /^agenda:/ { state = 1; next }
+		state == 1 && ind == 0 { state = 0 }
+		state == 1 && rest ~ /^items:/ { state = 2; iind = ind; next }
+		state == 2 {
+			if (ind < iind || (ind == iind && rest !~ /^-( |$)/)) { state = 3; next }
+			if (rest ~ /^-( |$)/) { if (dind == "") dind = ind; if (ind == dind) n++ }
+		}
+		END { print n + 0 }' "$f" 2>/dev/null)
+	((n > 0)) && seq 1 "$n"
+}
+
 _samv() {
 	local cur prev words cword
 	_init_completion 2>/dev/null || {
@@ -86,7 +129,7 @@ _samv() {
 		return
 	fi
 	if [[ -z $cmd ]]; then
-		COMPREPLY=($(compgen -W "init check meeting agenda help -C --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "init check meeting agenda decide protocol decision help -C --help --version" -- "$cur"))
 		return
 	fi
 	case $cmd in
@@ -107,30 +150,38 @@ _samv() {
 		COMPREPLY=($(compgen -W "--format --list-rules --rev --strict --summary --help" -- "$cur"))
 		[[ $cur != -* ]] && COMPREPLY+=($(compgen -f -- "$cur"))
 		;;
-	meeting|agenda)
+	meeting|agenda|decide|protocol|decision)
 		_samv_verb "$cmd" "$ci" "$dir"
 		;;
 	help)
-		COMPREPLY=($(compgen -W "samv init check meeting agenda records" -- "$cur"))
+		COMPREPLY=($(compgen -W "samv init check meeting agenda decide protocol decision records" -- "$cur"))
 		;;
 	esac
 }
 
-# _samv_verb CMD INDEX DIR: the verbs of samv meeting and samv agenda,
-# their options (as in the option tables of cmd/samv-CMD.c) and their
-# arguments: bodies, meetings and other record ids of the repository
-# found upward from DIR. Uses cur, prev, words and cword of _samv.
+# _samv_verb CMD INDEX DIR: the verbs of samv meeting, agenda, protocol
+# and decision (samv decide has none), their options (as in the option
+# tables of cmd/samv-CMD.c) and their arguments: bodies, meetings,
+# decisions, item numbers, principals and other values from the
+# repository found upward from DIR. Uses cur, prev, words and cword of
+# _samv.
 _samv_verb() {
-	local cmd=$1 ci=$2 dir=$3 verb= verbs opts= valopts= pos= root k n=0
+	local cmd=$1 ci=$2 dir=$3 verb= verbs= opts= valopts= pos= root k n=0
+	local first=$((ci + 2))
 	case $cmd in
 	meeting) verbs="new list attend" ;;
 	agenda) verbs="new add move remove break publish show" ;;
+	protocol) verbs="minutes adjusters adjust show extract" ;;
+	decision) verbs="list show adopt" ;;
+	decide) first=$((ci + 1)) ;;
 	esac
-	if ((cword == ci + 1)); then
-		COMPREPLY=($(compgen -W "$verbs --help" -- "$cur"))
-		return
+	if [[ -n $verbs ]]; then
+		if ((cword == ci + 1)); then
+			COMPREPLY=($(compgen -W "$verbs --help" -- "$cur"))
+			return
+		fi
+		verb=${words[ci+1]}
 	fi
-	verb=${words[ci+1]}
 	case $cmd/$verb in
 	meeting/new)
 		opts="--end --kind --place --start"
@@ -170,6 +221,37 @@ _samv_verb() {
 		opts="--format --rev"
 		valopts="$opts"
 		pos="meeting" ;;
+	decide/)
+		opts="--acclamation --adjusted-now --conflict --corrects --expires --kind --motion --note --political --recipients --recommend --reservation --roll-call --summary --text --text-file --title --to --vote --winner"
+		valopts="--conflict --corrects --expires --kind --motion --note --recipients --recommend --reservation --roll-call --summary --text --text-file --title --to --vote --winner"
+		pos="meeting item" ;;
+	protocol/minutes)
+		opts="--text"
+		valopts="--text"
+		pos="meeting item" ;;
+	protocol/adjusters)
+		opts="--when --where"
+		valopts="$opts"
+		pos="meeting" ;;
+	protocol/adjust)
+		opts="--by --date"
+		valopts="$opts"
+		pos="meeting" ;;
+	protocol/show)
+		opts="--format --rev"
+		valopts="$opts"
+		pos="meeting" ;;
+	protocol/extract|decision/show)
+		opts="--format --rev"
+		valopts="$opts"
+		pos="decision" ;;
+	decision/list)
+		opts="--body --format --kind --year"
+		valopts="$opts" ;;
+	decision/adopt)
+		opts="--by --date --principal --ref --status"
+		valopts="$opts"
+		pos="decision" ;;
 	*) return ;;
 	esac
 	root=$(_samv_root "$dir")
@@ -187,13 +269,31 @@ _samv_verb() {
 	if [[ -n $opt ]]; then
 		case $opt in
 		--format)
-			if [[ $cmd == agenda ]]; then
-				COMPREPLY=($(compgen -W "md html json" -- "$cur"))
-			else
-				COMPREPLY=($(compgen -W "md json" -- "$cur"))
-			fi ;;
+			case $cmd/$verb in
+			meeting/list|decision/list)
+				COMPREPLY=($(compgen -W "md json" -- "$cur")) ;;
+			*)
+				COMPREPLY=($(compgen -W "md html json" -- "$cur")) ;;
+			esac ;;
 		--kind)
-			COMPREPLY=($(compgen -W "ordinary extra check-in strategy-day preparatory joint constituent" -- "$cur")) ;;
+			if [[ $cmd == decide || $cmd == decision ]]; then
+				COMPREPLY=($(compgen -W "decision recommendation direction proposal correction election" -- "$cur"))
+			else
+				COMPREPLY=($(compgen -W "ordinary extra check-in strategy-day preparatory joint constituent" -- "$cur"))
+			fi ;;
+		--status)
+			COMPREPLY=($(compgen -W "adopted rejected partly pending" -- "$cur")) ;;
+		--corrects)
+			[[ -n $root ]] && COMPREPLY=($(compgen -W "$(_samv_ids "$root" decision)" -- "$cur")) ;;
+		--to|--body)
+			[[ -n $root ]] && COMPREPLY=($(compgen -W "$(_samv_ids "$root" body)" -- "$cur")) ;;
+		--recommend|--principal)
+			[[ -n $root ]] && COMPREPLY=($(compgen -W "$(_samv_principals "$root")" -- "$cur")) ;;
+		--year)
+			[[ -n $root ]] && COMPREPLY=($(compgen -W "$(_samv_years "$root")" -- "$cur")) ;;
+		--text-file)
+			COMPREPLY=($(compgen -f -- "$cur"))
+			[[ -z $cur || - == "$cur"* ]] && COMPREPLY+=(-) ;;
 		--type)
 			COMPREPLY=($(compgen -W "information decision standing" -- "$cur")) ;;
 		--rev)
@@ -212,7 +312,7 @@ _samv_verb() {
 
 	# which argument this is: skip the options and their values
 	local args=()
-	for ((k = ci + 2; k < cword; k++)); do
+	for ((k = first; k < cword; k++)); do
 		case ${words[k]} in
 		--) ;;
 		--*=*) ;;
@@ -236,6 +336,11 @@ _samv_verb() {
 		COMPREPLY=($(compgen -W "$(_samv_ids "$root" body)" -- "$cur")) ;;
 	meeting)
 		COMPREPLY=($(compgen -W "$(_samv_ids "$root" meeting)" -- "$cur")) ;;
+	decision)
+		COMPREPLY=($(compgen -W "$(_samv_ids "$root" decision)" -- "$cur")) ;;
+	item)
+		# the agenda items of the meeting given before it
+		COMPREPLY=($(compgen -W "$(_samv_items "$root" "${args[n-1]}")" -- "$cur")) ;;
 	date)
 		# the dates of the body's meetings (samv agenda new BODY DATE)
 		local b=${args[0]} f ds=

@@ -87,15 +87,15 @@ proposals_text(const struct proto *p, const struct samv_node *order,
 }
 
 static void
-person_list(cmark_node *doc, const struct proto *p, enum samv_label head,
-    const struct samv_node *l, int with_party)
+person_list(cmark_node *doc, const struct proto *p, int level,
+    enum samv_label head, const struct samv_node *l, int with_party)
 {
 	cmark_node *list;
 	size_t i;
 
 	if (n_of(l) == 0)
 		return;
-	samv_render_heading(doc, 4, L(p, head));
+	samv_render_heading(doc, level, L(p, head));
 	list = samv_render_list(doc, 0, 0);
 	for (i = 0; i < n_of(l); i++) {
 		const struct samv_node *e = l->items[i];
@@ -254,10 +254,10 @@ decision_section(cmark_node *doc, const struct proto *p,
 	samv_render_text(doc, getstr(d, "text"));
 	if ((s = getstr(d, "expires")) != NULL)
 		samv_render_field(doc, L(p, SAMV_L_EXPIRES), s);
-	person_list(doc, p, SAMV_L_RESERVATIONS, samv_node_get(d,
+	person_list(doc, p, h + 1, SAMV_L_RESERVATIONS, samv_node_get(d,
 	    "reservations"), 1);
-	person_list(doc, p, SAMV_L_PROTOCOL_NOTES, samv_node_get(d, "notes"),
-	    1);
+	person_list(doc, p, h + 1, SAMV_L_PROTOCOL_NOTES, samv_node_get(d,
+	    "notes"), 1);
 	l = samv_node_get(d, "conflicts");
 	if (n_of(l)) {
 		samv_render_heading(doc, h + 1, L(p, SAMV_L_CONFLICTS));
@@ -546,14 +546,17 @@ samv_render_protocol(struct samv_buf *out, const struct samv_repo *r,
 			    "title"));
 			samv_jsonw_text(&w, "summary", getstr(items->items[i],
 			    "summary"));
+			/* an item may have several (a later correction) */
+			samv_jsonw_array(&w, "decisions");
 			for (k = 0; k < nd; k++) {
 				long long it;
 
 				if (samv_node_int(samv_node_get(
 				    samv_record_root(ds[k]), "item"), &it) ==
 				    0 && it == (long long)i + 1)
-					json_decision(&w, ds[k], "decision");
+					json_decision(&w, ds[k], NULL);
 			}
+			samv_jsonw_end(&w, ']');
 			samv_jsonw_end(&w, '}');
 		}
 		samv_jsonw_end(&w, ']');
@@ -627,9 +630,8 @@ samv_render_extract(struct samv_buf *out, const struct samv_repo *r,
 		return -1;
 	}
 	mrec = samv_repo_get(r, SAMV_KIND_MEETING, getstr(d, "meeting"));
-	body = samv_id_body(decision->id);
+	body = samv_id_body(decision->id);	/* p may name the body by it */
 	setup(&p, r, mrec, body, getstr(d, "date"));
-	free(body);
 	if (fmt == SAMV_FORMAT_JSON) {
 		struct samv_jsonw w;
 
@@ -670,5 +672,6 @@ samv_render_extract(struct samv_buf *out, const struct samv_repo *r,
 		free(title);
 		cmark_node_free(doc);
 	}
+	free(body);
 	return rc;
 }

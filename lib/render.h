@@ -260,8 +260,8 @@ void samv_render_json_people(struct samv_jsonw *w, const struct samv_repo *r,
  * JSON: {"type":"protocol", "id", "organization", "name", "date",
  * "start", "end", "location", "participants" (as the agenda's),
  * "adjusters", "adjustment", "items": [{"number", "name", "summary"?,
- * "decision"?: DECISION}]} where DECISION is {"id", "number", "title",
- * "kind", "political"?, "summary"?, "basis", "proposal"?, "motions":
+ * "decisions": [DECISION]}]} where DECISION is {"id", "number", "title",
+ * "date", "kind", "political"?, "summary"?, "basis", "proposal"?, "motions":
  * [{"number","by","party"?,"text"}], "procedure"?: {"method", "order",
  * "winner"?, "counts"?: {"for","against","abstain"}, "votes":
  * [{"name","option"}]}, "text", "reservations", "notes", "conflicts",

@@ -61,7 +61,7 @@ svom_meeting() {	# svom_meeting DATE: a meeting with one decision item
 	python3 - "$BATS_TEST_TMPDIR/p.json" <<'PY'
 import json, sys
 p = json.load(open(sys.argv[1]))
-d = p["items"][0]["decision"]
+d = p["items"][0]["decisions"][0]
 assert p["type"] == "protocol" and d["id"] == "svom/2021/9" and d["kind"] == "correction", d
 assert [m["by"] for m in d["motions"]] == ["Tom Silverklo", "Daniel Arvastsson"]
 assert d["procedure"]["method"] == "acclamation" and d["procedure"]["winner"] == 1
@@ -86,7 +86,7 @@ PY
 	samv protocol show svom/2021-02-26 > "$BATS_TEST_TMPDIR/p.md"
 	for line in "| Ledamot | Omröstning |" "| Tom Silverklo | Ja |" "| Karin Näsmark | Nej |" \
 	    "| Daniel Arvastsson | Avstår |" "Röstsiffror: 4 ja, 2 nej, 1 avstår." "Förslag 1 har vunnit majoritet." \
-	    "### Reservationer" "Karin Näsmark (S): Vi reserverar oss" "### Protokollsanteckningar" \
+	    "### Reservationer" "### Protokollsanteckningar" "Karin Näsmark (S): Vi reserverar oss" "### Protokollsanteckningar" \
 	    "### Jäv" "Håkan Lindström deltar inte i handläggningen på grund av jäv."; do
 		grep -qF -- "$line" "$BATS_TEST_TMPDIR/p.md" || { echo "missing: $line"; cat "$BATS_TEST_TMPDIR/p.md"; return 1; }
 	done

@@ -1,0 +1,33 @@
+#!/usr/bin/env bats
+# Every input a fuzzer ever crashed samv with stays a test: the fuzz
+# targets' entry points replayed without libFuzzer (make fuzz finds new ones).
+
+load lib
+
+replay() {	# replay TARGET FILES...
+	local t=$1
+	shift
+	run -0 "$SAMV_BUILD/replay/$t" "$@"
+}
+
+@test "fuzz_loader: regressions and the example records" {
+	replay fuzz_loader $(find "$SAMV_SRC/examples" -name '*.yaml') \
+		$(find "$SAMV_SRC/tests/fuzz/regress/fuzz_loader" -type f ! -name .keep)
+}
+
+@test "fuzz_schema: regressions" {
+	files=$(find "$SAMV_SRC/tests/fuzz/regress/fuzz_schema" -type f ! -name .keep)
+	[ -n "$files" ] || skip "no regressions recorded"
+	replay fuzz_schema $files
+}
+
+@test "fuzz_ids: regressions" {
+	files=$(find "$SAMV_SRC/tests/fuzz/regress/fuzz_ids" -type f ! -name .keep)
+	[ -n "$files" ] || skip "no regressions recorded"
+	replay fuzz_ids $files
+}
+
+@test "fuzz_repo: regressions (a decision extract without its body was a use after free)" {
+	replay fuzz_repo $(find "$SAMV_SRC/tests/fuzz/regress/fuzz_repo" -type f ! -name .keep)
+	[[ "$output" == *"replayed"* ]]
+}
