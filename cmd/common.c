@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "common.h"
 #include "json.h"
@@ -249,4 +251,80 @@ cmd_write_commit(struct samv_write *w, const struct samv_change *ch,
 	samv_diags_release(&after);
 	samv_repo_free(r);
 	free(err);
+}
+
+/* --- the editor loop -------------------------------------------------- */
+
+char *
+cmd_edit_loop(const char *path, enum samv_kind kind, char *text, size_t *len)
+{
+	const char *ed = getenv("VISUAL");
+	const char *cmd = samv_progname;
+	char tmpl[64];
+	size_t cl;
+	int fd;
+
+	/* /tmp/samv-agenda-XXXXXX.yaml: named after the command */
+	if (strncmp(cmd, "samv ", 5) == 0)
+		cmd += 5;
+	for (cl = 0; cl < 16 && cmd[cl] >= 'a' && cmd[cl] <= 'z'; cl++)
+		;
+	snprintf(tmpl, sizeof(tmpl), "/tmp/samv-%.*s-XXXXXX.yaml", (int)cl,
+	    cmd);
+
+	if (ed == NULL || *ed == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || *ed == '\0')
+		ed = "vi";
+	fd = mkstemps(tmpl, 5);
+	if (fd < 0 || write(fd, text, *len) != (ssize_t)*len || close(fd) < 0)
+		cmd_die(EXIT_FAILURE_OTHER, "cannot write a temporary file: %s",
+		    strerror(errno));
+	for (;;) {
+		struct samv_diags d = SAMV_DIAGS_INIT;
+		struct samv_doc *doc = NULL;
+		char *cmdline = samv_xasprintf("%s '%s'", ed, tmpl), *buf;
+		size_t n;
+		int st = system(cmdline), c, answer;
+
+		free(cmdline);
+		if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+			unlink(tmpl);
+			cmd_die(EXIT_FAILURE_OTHER, "the editor failed; nothing "
+			    "was written");
+		}
+		if (samv_read_file(tmpl, SAMV_MAX_FILE_SIZE, &buf, &n) < 0) {
+			unlink(tmpl);
+			cmd_die(EXIT_FAILURE_OTHER, "cannot read back the "
+			    "edited file");
+		}
+		if (samv_doc_parse(&doc, path, buf, n, NULL, &d) == 0) {
+			const struct samv_schema *s = samv_schema_for(
+			    kind, &d);
+
+			if (s)
+				samv_schema_validate(s, doc, doc->root, &d);
+		}
+		samv_doc_free(doc);
+		if (d.errors == 0) {
+			samv_diags_release(&d);
+			unlink(tmpl);
+			free(text);
+			*len = n;
+			return buf;
+		}
+		free(buf);
+		samv_diags_sort(&d);
+		cmd_print_diags(&d, stderr, 0);
+		samv_diags_release(&d);
+		fprintf(stderr, "What now? (e)dit again, (a)bort: ");
+		fflush(stderr);
+		answer = c = getchar();
+		while (c != '\n' && c != EOF)
+			c = getchar();
+		if (answer != 'e' && answer != 'E') {
+			unlink(tmpl);
+			cmd_die(EXIT_INVALID, "aborted; nothing was written");
+		}
+	}
 }

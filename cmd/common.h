@@ -55,3 +55,14 @@ void cmd_write_commit(struct samv_write *w, const struct samv_change *ch,
     size_t n, const char *msg);
 /* A canonical meeting id from user input, or exit 2. */
 char *cmd_meeting_id(const struct samv_command_spec *spec, const char *arg);
+
+/*
+ * Lets the user edit text (a record of kind, to be written at path) in
+ * $VISUAL or $EDITOR until it parses and validates against its schema,
+ * or they abort (as visudo does): exits 1 on abort, 3 when the editor
+ * fails. Takes ownership of text and returns the edited text
+ * (allocated; its length in *len).
+ */
+#include "ids.h"
+char *cmd_edit_loop(const char *path, enum samv_kind kind, char *text,
+    size_t *len);

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "agenda.h"
@@ -13,7 +12,6 @@
 #include "ids.h"
 #include "records.h"
 #include "render.h"
-#include "schema.h"
 #include "source.h"
 #include "util.h"
 
@@ -777,71 +775,6 @@ build_agenda(const struct samv_repo *r, const char *body_id,
 	push(l, en ? closing_en[1] : closing_sv[1], "standing", 0);
 }
 
-/* Lets the user edit text until it validates or they abort (visudo). */
-static char *
-edit_loop(const char *path, char *text, size_t *len)
-{
-	const char *ed = getenv("VISUAL");
-	char tmpl[] = "/tmp/samv-agenda-XXXXXX.yaml";
-	int fd;
-
-	if (ed == NULL || *ed == '\0')
-		ed = getenv("EDITOR");
-	if (ed == NULL || *ed == '\0')
-		ed = "vi";
-	fd = mkstemps(tmpl, 5);
-	if (fd < 0 || write(fd, text, *len) != (ssize_t)*len || close(fd) < 0)
-		cmd_die(EXIT_FAILURE_OTHER, "cannot write a temporary file: %s",
-		    strerror(errno));
-	for (;;) {
-		struct samv_diags d = SAMV_DIAGS_INIT;
-		struct samv_doc *doc = NULL;
-		char *cmdline = samv_xasprintf("%s '%s'", ed, tmpl), *buf;
-		size_t n;
-		int st = system(cmdline), c, answer;
-
-		free(cmdline);
-		if (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0) {
-			unlink(tmpl);
-			cmd_die(EXIT_FAILURE_OTHER, "the editor failed; nothing "
-			    "was written");
-		}
-		if (samv_read_file(tmpl, SAMV_MAX_FILE_SIZE, &buf, &n) < 0) {
-			unlink(tmpl);
-			cmd_die(EXIT_FAILURE_OTHER, "cannot read back the "
-			    "edited file");
-		}
-		if (samv_doc_parse(&doc, path, buf, n, NULL, &d) == 0) {
-			const struct samv_schema *s = samv_schema_for(
-			    SAMV_KIND_MEETING, &d);
-
-			if (s)
-				samv_schema_validate(s, doc, doc->root, &d);
-		}
-		samv_doc_free(doc);
-		if (d.errors == 0) {
-			samv_diags_release(&d);
-			unlink(tmpl);
-			free(text);
-			*len = n;
-			return buf;
-		}
-		free(buf);
-		samv_diags_sort(&d);
-		cmd_print_diags(&d, stderr, 0);
-		samv_diags_release(&d);
-		fprintf(stderr, "What now? (e)dit again, (a)bort: ");
-		fflush(stderr);
-		answer = c = getchar();
-		while (c != '\n' && c != EOF)
-			c = getchar();
-		if (answer != 'e' && answer != 'E') {
-			unlink(tmpl);
-			cmd_die(EXIT_INVALID, "aborted; nothing was written");
-		}
-	}
-}
-
 static int
 cmd_new(int argc, char **argv)
 {
@@ -976,7 +909,8 @@ cmd_new(int argc, char **argv)
 		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
 	free(text);
 	if (edit)
-		timed = edit_loop(path, timed, &tlen);
+		timed = cmd_edit_loop(path, SAMV_KIND_MEETING, timed,
+		    &tlen);
 
 	/* does it fit? */
 	{

@@ -105,8 +105,177 @@ enum samv_label {
 	SAMV_L_OVERDUE,			/* Försenad */
 	SAMV_L_AS_OF,			/* Per */
 	/* body and assignment documents (added by samv body/assign) */
+	SAMV_L_TERMS_OF_REFERENCE,	/* Uppdragsbeskrivning */
+	SAMV_L_KIND,			/* Typ */
+	SAMV_L_POLITICAL,		/* Politiskt */
+	SAMV_L_YES,			/* ja */
+	SAMV_L_NO,			/* nej */
+	SAMV_L_ID,			/* Id */
+	SAMV_L_PURPOSE_AND_GOAL,	/* Övergripande mål och syfte */
+	SAMV_L_PURPOSE,			/* Syfte */
+	SAMV_L_GOAL,			/* Mål */
+	SAMV_L_PRINCIPLES,		/* Arbetet ska utgå från nedanstående */
+	SAMV_L_TASKS,			/* Uppdrag (a body's tasks) */
+	SAMV_L_MANDATE,			/* Mandat */
+	SAMV_L_REPRESENTATION,		/* Representation */
+	SAMV_L_PRINCIPAL,		/* Huvudman */
+	SAMV_L_POSITIONS,		/* Befattningar */
+	SAMV_L_SEATS,			/* Antal */
+	SAMV_L_WORKING_FORMS,		/* Arbetsformer */
+	SAMV_L_MEETING_FREQUENCY,	/* Mötesfrekvens */
+	SAMV_L_TIMES_ONE,		/* gång */
+	SAMV_L_TIMES_MANY,		/* gånger */
+	SAMV_L_PER_WEEK,		/* vecka */
+	SAMV_L_PER_MONTH,		/* månad */
+	SAMV_L_PER_TERM,		/* termin */
+	SAMV_L_PER_YEAR,		/* år */
+	SAMV_L_ROTATION_1,		/* printf: side, side */
+	SAMV_L_ROTATION_N,		/* printf: side, side, years */
+	SAMV_L_ROTATION_SIDES,		/* never the same side in one year */
+	SAMV_L_THE_MUNICIPALITIES,	/* kommunerna */
+	SAMV_L_AGENDA_PREPARED_BY,	/* Upprättas av */
+	SAMV_L_AGENDA_DAYS,		/* printf: "en vecka" / "10 dagar" */
+	SAMV_L_ONE_WEEK,		/* en vecka */
+	SAMV_L_N_DAYS,			/* printf: days */
+	SAMV_L_MEETING_NOTES,		/* Minnesanteckningar */
+	SAMV_L_DISTRIBUTION,		/* Skickas till */
+	SAMV_L_ADJUST_WITHIN,		/* printf: days */
+	SAMV_L_REGION,			/* Region */
+	SAMV_L_MUNICIPALITY,		/* Kommunen */
+	SAMV_L_INFORMATION_DUTY,	/* Informationsansvar */
+	SAMV_L_ADJUNCT,			/* Adjungerade */
+	SAMV_L_SUBORDINATE,		/* printf: body name */
+	SAMV_L_RELATIONS,		/* Relationer */
+	SAMV_L_PREPARES_FOR,		/* Beredningsorgan till */
+	SAMV_L_COMMISSIONED_BY,		/* Arbetar på uppdrag av */
+	SAMV_L_IMPLEMENTS,		/* Verkställer beslut från */
+	SAMV_L_ESCALATES_TO,		/* Eskalerar till */
+	SAMV_L_REPORTS_TO_BODY,		/* Rapporterar till */
+	SAMV_L_BELONGS_TO,		/* Huvudman (of a local body) */
+	SAMV_L_ROLE,			/* Roll */
+	SAMV_L_PARTY,			/* Parti */
+	SAMV_L_POSITION,		/* Befattning */
+	SAMV_L_FROM,			/* Från */
+	SAMV_L_VALIDITY,		/* Giltighet */
+	SAMV_L_VALID_FROM,		/* Gäller från */
+	SAMV_L_DECIDED_BY,		/* Beslutad av */
+	SAMV_L_SUPERSEDES,		/* Ersätter */
+	SAMV_L_FORMER_NAMES,		/* Tidigare namn */
+	SAMV_L_NOTES,			/* Övrigt */
+	SAMV_L_KIND_POLITICAL_ASSEMBLY,	/* politisk församling */
+	SAMV_L_KIND_OFFICIALS_NETWORK,	/* tjänstepersonsnätverk */
+	SAMV_L_KIND_PREPARATORY_GROUP,	/* beredningsgrupp */
+	SAMV_L_KIND_MANAGEMENT_GROUP,	/* ledningsgrupp */
+	SAMV_L_KIND_LOCAL_ARENA,	/* lokal samverkansarena */
+	SAMV_L_KIND_WORKING_GROUP,	/* arbetsgrupp */
+	SAMV_L_KIND_TEMPORARY_WORKING_GROUP, /* tillfällig arbetsgrupp */
+	SAMV_L_KIND_STRATEGY_GROUP,	/* strategigrupp */
+	SAMV_L_KIND_STEERING_GROUP,	/* styrgrupp */
+	SAMV_L_KIND_COUNCIL,		/* råd */
+	SAMV_L_KIND_DIALOGUE_GROUP,	/* dialoggrupp */
+	SAMV_L_KIND_OTHER,		/* annat organ */
+	SAMV_L_ASSIGNMENT_DESCRIPTION,	/* Uppdragsbeskrivning (assignment) */
+	SAMV_L_TITLE,			/* Rubrik */
+	SAMV_L_GIVEN_ON,		/* Givet den */
+	SAMV_L_FOLLOW_UP_HOW,		/* Uppföljning hur och när? */
+	SAMV_L_NOT_GIVEN,		/* Ej angivet */
+	SAMV_L_PLAN,			/* Handlingsplan */
+	SAMV_L_SECTION,			/* Avsnitt */
+	SAMV_L_MEETING,			/* Möte */
+	SAMV_L_FINAL_REPORT,		/* Slutrapport */
+	SAMV_L_STATUS_GIVEN,		/* Givet */
+	SAMV_L_STATUS_ONGOING,		/* Pågår */
+	SAMV_L_STATUS_REPORTED,		/* Återrapporterat */
+	SAMV_L_STATUS_DONE,		/* Klart */
+	SAMV_L_STATUS_CANCELLED,	/* Avbrutet */
+	SAMV_L_DEFAULT_REPORTING,	/* printf: body name */
+	SAMV_L_DEFAULT_REPORTING_DUE,	/* printf: body name, date */
 	/* end of body and assignment labels */
 	/* reports and trace (added by samv report/trace) */
+	SAMV_L_R_RPT_OVERDUE,		/* Försenade återrapporteringar */
+	SAMV_L_R_RPT_RECOMMENDATIONS,	/* Rekommendationer och huvudmännens beslut */
+	SAMV_L_R_RPT_COMPLIANCE,	/* Efterlevnad av reglerna */
+	SAMV_L_R_RPT_ORG,		/* Organisation */
+	SAMV_L_R_RPT_CALENDAR,		/* Kalender */
+	SAMV_L_R_RPT_PLAN,		/* Handlingsplan */
+	SAMV_L_R_RPT_TRACE,		/* Ärendets gång */
+	SAMV_L_R_OPEN_ASSIGNMENTS,	/* Öppna uppdrag */
+	SAMV_L_R_OPEN_RECOMMENDATIONS,	/* Öppna rekommendationer */
+	SAMV_L_R_LAST_REPORT,		/* Senaste återrapportering */
+	SAMV_L_R_NONE,			/* Inga. */
+	SAMV_L_R_DAYS_OVERDUE,		/* Dagar försenad */
+	SAMV_L_R_OVERDUE_DAYS,		/* Försenad (%ld d) */
+	SAMV_L_R_ST_GIVEN,		/* Givet */
+	SAMV_L_R_ST_ONGOING,		/* Pågår */
+	SAMV_L_R_ST_REPORTED,		/* Återrapporterat */
+	SAMV_L_R_ST_DONE,		/* Klart */
+	SAMV_L_R_ST_CANCELLED,		/* Avbrutet */
+	SAMV_L_R_AD_ADOPTED,		/* Antagen */
+	SAMV_L_R_AD_REJECTED,		/* Avslagen */
+	SAMV_L_R_AD_PARTLY,		/* Delvis antagen */
+	SAMV_L_R_AD_PENDING,		/* Ej beslutad */
+	SAMV_L_R_PRINCIPAL,		/* Huvudman */
+	SAMV_L_R_RECOMMENDATION,	/* Rekommendation */
+	SAMV_L_R_BODY,			/* Organ */
+	SAMV_L_R_DECIDED_BY,		/* Beslutat av */
+	SAMV_L_R_MEETING_FREQUENCY,	/* Mötesfrekvens */
+	SAMV_L_R_RULE,			/* Regel */
+	SAMV_L_R_PERIOD,		/* Period */
+	SAMV_L_R_EXPECTED,		/* Förväntat */
+	SAMV_L_R_HELD,			/* Hållna */
+	SAMV_L_R_REMARK,		/* Anmärkning */
+	SAMV_L_R_OK,			/* Uppfyllt */
+	SAMV_L_R_TOO_FEW,		/* För få möten */
+	SAMV_L_R_AGENDA_LEAD,		/* Kallelse i tid */
+	SAMV_L_R_MEETING,		/* Sammanträde */
+	SAMV_L_R_DEADLINE,		/* Senast */
+	SAMV_L_R_LATE,			/* För sent */
+	SAMV_L_R_NOT_PUBLISHED,		/* Ej utskickad */
+	SAMV_L_R_NOT_DUE,		/* Ej passerad */
+	SAMV_L_R_ADJUSTMENT_LEAD,	/* Justering i tid */
+	SAMV_L_R_ADJUSTED,		/* Justerat */
+	SAMV_L_R_NOT_ADJUSTED,		/* Ej justerat */
+	SAMV_L_R_ROTATION,		/* Rotation av ordförande och sekreterare */
+	SAMV_L_R_YEAR,			/* År */
+	SAMV_L_R_SAME_SIDE,		/* Ordförande och sekreterare från samma sida */
+	SAMV_L_R_CHAIR_SAME_SIDE_AGAIN,	/* Ordförande från samma sida som året innan */
+	SAMV_L_R_SECRETARY_SAME_SIDE_AGAIN, /* Sekreterare från samma sida som året innan */
+	SAMV_L_R_REPRESENTATION,	/* Representation */
+	SAMV_L_R_NO_ACTIVE_MEMBER,	/* Ingen aktiv ledamot */
+	SAMV_L_R_EXPIRING,		/* Avtal som löper ut */
+	SAMV_L_R_EXPIRED,		/* Har löpt ut */
+	SAMV_L_R_EXPIRES_IN,		/* Löper ut om %ld dagar */
+	SAMV_L_R_PER_WEEK,		/* per vecka */
+	SAMV_L_R_PER_MONTH,		/* per månad */
+	SAMV_L_R_PER_TERM,		/* per termin */
+	SAMV_L_R_PER_YEAR,		/* per år */
+	SAMV_L_R_ALL_KINDS,		/* Alla sammanträden */
+	SAMV_L_R_SIDE_REGION,		/* regionen */
+	SAMV_L_R_SIDE_MUNICIPALITY,	/* kommunerna */
+	SAMV_L_R_SIDE_OTHER,		/* annan */
+	SAMV_L_R_EDGE_PREPARES,		/* bereder */
+	SAMV_L_R_EDGE_COMMISSIONS,	/* uppdrag */
+	SAMV_L_R_EDGE_IMPLEMENTS,	/* verkställer */
+	SAMV_L_R_EDGE_ESCALATES,	/* eskalerar */
+	SAMV_L_R_EDGE_REPORTS,		/* rapporterar */
+	SAMV_L_R_ORG_CHART,		/* Organisationsschema */
+	SAMV_L_R_ORG_TREE,		/* Struktur */
+	SAMV_L_R_EVENT,			/* Händelse */
+	SAMV_L_R_DETAILS,		/* Uppgifter */
+	SAMV_L_R_EV_AGENDA_DEADLINE,	/* Sista dag för kallelse */
+	SAMV_L_R_EV_REPORT_DUE,		/* Återrapportering ska ske */
+	SAMV_L_R_ACTIVITY,		/* Aktivitet */
+	SAMV_L_R_RESPONSIBLE,		/* Ansvar för genomförande */
+	SAMV_L_R_SCHEDULE,		/* Tidsplan */
+	SAMV_L_R_OTHER_SECTION,		/* Övriga aktiviteter */
+	SAMV_L_R_STEP,			/* Steg */
+	SAMV_L_R_COMMIT,		/* Commit */
+	SAMV_L_R_TR_PROPOSAL,		/* Förslag till beslut */
+	SAMV_L_R_TR_ITEM,		/* Ärende */
+	SAMV_L_R_TR_DECISION,		/* Beslut */
+	SAMV_L_R_TR_ASSIGNMENT,		/* Uppdrag */
+	SAMV_L_R_TR_REPORT,		/* Återrapportering */
+	SAMV_L_R_TR_ADOPTION,		/* Huvudmannens beslut */
 	/* end of report labels */
 	SAMV_L_COUNT
 };

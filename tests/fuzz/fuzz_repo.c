@@ -23,7 +23,7 @@ static char root[64];
 static void
 rmtree(void)
 {
-	char cmd[128];
+	char cmd[512];
 
 	snprintf(cmd, sizeof(cmd), "rm -rf %s/bodies %s/meetings %s/decisions "
 	    "%s/assignments %s/samv.yaml", root, root, root, root, root);
