@@ -50,19 +50,21 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DSAMV_MANDIR='"$(MANDIR)"'
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS)
 
-COMMANDS = init check meeting agenda decide protocol decision diff log
+COMMANDS = init check meeting agenda decide protocol decision diff log \
+	report trace body assign
 LIB_SRC = lib/util.c lib/diag.c lib/yaml.c lib/schema.c lib/opt.c \
 	lib/date.c lib/pnr.c lib/source.c lib/records.c lib/rules.c \
 	lib/git.c lib/ids.c lib/map.c lib/emit.c lib/write.c lib/edit.c \
 	lib/agenda.c lib/json.c lib/decision.c lib/render.c lib/labels.c \
-	lib/protocol.c lib/semdiff.c
+	lib/protocol.c lib/semdiff.c lib/report.c lib/body.c lib/assign.c
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schemas.o
 SCHEMAS = schema/samv.schema.json schema/body.schema.json \
 	schema/meeting.schema.json schema/decision.schema.json \
 	schema/assignment.schema.json
 MAN1 = man/samv.1 man/samv-init.1 man/samv-check.1 man/samv-meeting.1 \
 	man/samv-agenda.1 man/samv-diff.1 man/samv-log.1 man/samv-decide.1 \
-	man/samv-protocol.1 man/samv-decision.1
+	man/samv-protocol.1 man/samv-decision.1 man/samv-report.1 \
+	man/samv-trace.1 man/samv-body.1 man/samv-assign.1
 MAN5 = man/samv-records.5
 MAN7 = man/samv-githooks.7
 UNIT = test_lib test_schema schema_suite test_render
@@ -100,7 +102,7 @@ $(B)/cmd/%.o: cmd/%.c cmd/common.h lib/*.h | $(DEPS_BUILD)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/libsamv.a: $(LIB_OBJ)
+$(B)/libsamv.a: $(LIB_OBJ) Makefile
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 

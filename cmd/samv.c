@@ -26,6 +26,10 @@ static const struct command commands[] = {
 	{ "decision", "list and show decisions; record adoption" },
 	{ "diff", "record changes between revisions, in the domain's words" },
 	{ "log", "the governance history: who changed which record" },
+	{ "body", "bodies, their members and terms of reference" },
+	{ "assign", "assignments (uppdrag): give, report back, follow up" },
+	{ "report", "follow-up: balance list, overdue, adoption, compliance" },
+	{ "trace", "a case's lineage across bodies, with dates and commits" },
 	{ "help", "show the manual page of a command" },
 	{ NULL, NULL }
 };
