@@ -129,7 +129,7 @@ _samv() {
 		return
 	fi
 	if [[ -z $cmd ]]; then
-		COMPREPLY=($(compgen -W "init check meeting agenda decide protocol decision help -C --help --version" -- "$cur"))
+		COMPREPLY=($(compgen -W "init check meeting agenda decide protocol decision body assign report trace diff log help -C --help --version" -- "$cur"))
 		return
 	fi
 	case $cmd in
@@ -150,11 +150,11 @@ _samv() {
 		COMPREPLY=($(compgen -W "--format --list-rules --rev --strict --summary --help" -- "$cur"))
 		[[ $cur != -* ]] && COMPREPLY+=($(compgen -f -- "$cur"))
 		;;
-	meeting|agenda|decide|protocol|decision)
+	meeting|agenda|decide|protocol|decision|body|assign|report|trace|diff|log)
 		_samv_verb "$cmd" "$ci" "$dir"
 		;;
 	help)
-		COMPREPLY=($(compgen -W "samv init check meeting agenda decide protocol decision records" -- "$cur"))
+		COMPREPLY=($(compgen -W "samv init check meeting agenda decide protocol decision body assign report trace diff log records githooks" -- "$cur"))
 		;;
 	esac
 }
@@ -173,7 +173,10 @@ _samv_verb() {
 	agenda) verbs="new add move remove break publish show" ;;
 	protocol) verbs="minutes adjusters adjust show extract" ;;
 	decision) verbs="list show adopt" ;;
-	decide) first=$((ci + 1)) ;;
+	body) verbs="new list member show" ;;
+	assign) verbs="new report status list show" ;;
+	report) verbs="followup overdue recommendations compliance org calendar plan" ;;
+	decide|trace|diff|log) first=$((ci + 1)) ;;
 	esac
 	if [[ -n $verbs ]]; then
 		if ((cword == ci + 1)); then
@@ -252,6 +255,56 @@ _samv_verb() {
 		opts="--by --date --principal --ref --status"
 		valopts="$opts"
 		pos="decision" ;;
+	body/new)
+		opts="--commissioned-by --escalates-to --full-name --implements --kind --name --political --prepares-for"
+		valopts="--commissioned-by --escalates-to --full-name --implements --kind --name --prepares-for" ;;
+	body/list)
+		opts="--format"
+		valopts="--format" ;;
+	body/member)
+		if ((cword == ci + 2)); then
+			COMPREPLY=($(compgen -W "add end" -- "$cur"))
+			return
+		fi
+		opts="--date --from --name --party --position --principal --role --to"
+		valopts="$opts"
+		first=$((ci + 3))
+		pos="body" ;;
+	body/show)
+		opts="--as-of --format --rev"
+		valopts="$opts"
+		pos="body" ;;
+	assign/new)
+		opts="--attachment --background --body --child-rights --contact --decision --due --edit --follow-up --given --no-edit --plan --report-how --report-to --section --task --title --to --user-influence"
+		valopts="--attachment --background --body --child-rights --contact --decision --due --follow-up --given --plan --report-how --report-to --section --task --title --to --user-influence" ;;
+	assign/report)
+		opts="--date --final --meeting --summary"
+		valopts="--date --meeting --summary"
+		pos="assignment" ;;
+	assign/status)
+		pos="assignment status" ;;
+	assign/list)
+		opts="--as-of --body --format --open --overdue --plan"
+		valopts="--as-of --body --format --plan" ;;
+	assign/show)
+		opts="--format --rev"
+		valopts="$opts"
+		pos="assignment" ;;
+	report/*)
+		opts="--as-of --body --days --format --rev --year"
+		valopts="$opts"
+		[[ $verb == plan ]] && pos="assignment" ;;
+	trace/)
+		opts="--format --rev"
+		valopts="$opts"
+		pos="decision" ;;
+	diff/)
+		opts="--driver --format"
+		valopts="--format" ;;
+	log/)
+		opts="--format --since --until"
+		valopts="$opts"
+		pos="decision" ;;
 	*) return ;;
 	esac
 	root=$(_samv_root "$dir")
@@ -285,8 +338,24 @@ _samv_verb() {
 			COMPREPLY=($(compgen -W "adopted rejected partly pending" -- "$cur")) ;;
 		--corrects)
 			[[ -n $root ]] && COMPREPLY=($(compgen -W "$(_samv_ids "$root" decision)" -- "$cur")) ;;
-		--to|--body)
+		--to)
+			if [[ $cmd == assign ]]; then
+				[[ -n $root ]] && COMPREPLY=($(compgen -W "$(_samv_ids "$root" body) $(_samv_principals "$root")" -- "$cur"))
+			else
+				[[ -n $root ]] && COMPREPLY=($(compgen -W "$(_samv_ids "$root" body)" -- "$cur"))
+			fi ;;
+		--body|--report-to|--prepares-for|--implements|--escalates-to|--commissioned-by)
 			[[ -n $root ]] && COMPREPLY=($(compgen -W "$(_samv_ids "$root" body)" -- "$cur")) ;;
+		--decision)
+			[[ -n $root ]] && COMPREPLY=($(compgen -W "$(_samv_ids "$root" decision)" -- "$cur")) ;;
+		--plan)
+			[[ -n $root ]] && COMPREPLY=($(compgen -W "$(_samv_ids "$root" assignment)" -- "$cur")) ;;
+		--meeting)
+			[[ -n $root ]] && COMPREPLY=($(compgen -W "$(_samv_ids "$root" meeting)" -- "$cur")) ;;
+		--due)
+			COMPREPLY=($(compgen -W "ongoing recurring" -- "$cur")) ;;
+		--role)
+			COMPREPLY=($(compgen -W "chair vice-chair first-vice-chair second-vice-chair secretary member substitute adjunct" -- "$cur")) ;;
 		--recommend|--principal)
 			[[ -n $root ]] && COMPREPLY=($(compgen -W "$(_samv_principals "$root")" -- "$cur")) ;;
 		--year)
@@ -338,6 +407,10 @@ _samv_verb() {
 		COMPREPLY=($(compgen -W "$(_samv_ids "$root" meeting)" -- "$cur")) ;;
 	decision)
 		COMPREPLY=($(compgen -W "$(_samv_ids "$root" decision)" -- "$cur")) ;;
+	assignment)
+		COMPREPLY=($(compgen -W "$(_samv_ids "$root" assignment)" -- "$cur")) ;;
+	status)
+		COMPREPLY=($(compgen -W "ongoing done cancelled" -- "$cur")) ;;
 	item)
 		# the agenda items of the meeting given before it
 		COMPREPLY=($(compgen -W "$(_samv_items "$root" "${args[n-1]}")" -- "$cur")) ;;
