@@ -51,3 +51,10 @@ echo "== samv protocol extract svom/2021/9 (seed 003: Protokollsutdrag SVOM 26 f
 echo
 echo "== git log: every change is one commit"
 git -C "$repo" log --format='%h %s' -4
+
+echo
+echo "== samv report followup --body fredagsgruppen --as-of 2022-07-01 (the balanslista)"
+"$samv" -C "$repo" report followup --body fredagsgruppen --as-of 2022-07-01
+echo
+echo "== samv report plan fredagsgruppen/2021/nara-vard-plan (seed 003's Nära vård plan)"
+"$samv" -C "$repo" report plan fredagsgruppen/2021/nara-vard-plan --as-of 2022-07-01
