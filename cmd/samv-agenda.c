@@ -727,6 +727,10 @@ build_agenda(const struct samv_repo *r, const char *body_id,
 
 		if (rec->kind != SAMV_KIND_DECISION || dn == NULL)
 			continue;
+		/* a proposal to this body is raised below, once */
+		if (samv_node_getstr(dn, "kind") && strcmp(samv_node_getstr(dn,
+		    "kind"), "proposal") == 0)
+			continue;
 		from = samv_id_body(rec->id);
 		if (listed(impl, from) && samv_date_parse(samv_node_getstr(dn,
 		    "date"), &dd) == 0 && dd > prevday && dd <= day) {

@@ -17,6 +17,7 @@ static const struct samv_option list_options[] = {
 	{ "body", 0, SAMV_OPT_VALUE, "BODY", "only this body's decisions" },
 	{ "format", 0, SAMV_OPT_VALUE, "md|json", "output format" },
 	{ "kind", 0, SAMV_OPT_VALUE, "KIND", "only decisions of this kind" },
+	{ "rev", 0, SAMV_OPT_VALUE, "REV", "read a git revision" },
 	{ "year", 0, SAMV_OPT_VALUE, "YYYY", "only this year's" },
 	{ NULL, 0, 0, NULL, NULL }
 };
@@ -123,7 +124,7 @@ cmd_list(int argc, char **argv)
 		cmd_usage_error(&list_spec, "unknown format '%s' (md or json)",
 		    format);
 	json = format && strcmp(format, "json") == 0;
-	r = load_for_read(NULL, &src);
+	r = load_for_read(samv_args_get(&a, &list_spec, "rev")->value, &src);
 	v = samv_xcalloc(r->n + 1, sizeof(*v));
 	for (i = 0; i < r->n; i++) {
 		const struct samv_record *rec = r->records[i];

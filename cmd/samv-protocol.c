@@ -266,6 +266,15 @@ cmd_adjust(int argc, char **argv)
 		cmd_usage_error(&adjust_spec, "'%s' is not a date", date);
 	w = cmd_write_begin();
 	rec = meeting_for_edit(w, id);
+	{
+		samv_day mday;
+
+		if (samv_date_parse(samv_node_getstr(rec->doc->root, "date"),
+		    &mday) == 0 && day < mday)
+			cmd_die(EXIT_INVALID, "a protocol is adjusted after its "
+			    "meeting (%s), not on %s",
+			    samv_node_getstr(rec->doc->root, "date"), date);
+	}
 	e = samv_emit_begin(&b);
 	samv_emit_seq_start(e);
 	for (i = 0; i < by->n; i++)
