@@ -13,17 +13,27 @@
 
 const char *samv_progname = "samv";
 
+/* Messages quote arguments and records: never pass their control
+ * characters to the terminal. */
+static void
+vmessage(const char *prefix, const char *fmt, va_list ap)
+{
+	char *m = samv_xvasprintf(fmt, ap), *v = samv_visible(m);
+
+	fflush(stdout);
+	fprintf(stderr, "%s: %s%s\n", samv_progname, prefix, v);
+	free(v);
+	free(m);
+}
+
 void
 cmd_die(int code, const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fprintf(stderr, "%s: ", samv_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage("", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(code);
 }
 
@@ -32,12 +42,9 @@ cmd_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
-	fprintf(stderr, "%s: warning: ", samv_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage("warning: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void
@@ -45,11 +52,10 @@ cmd_usage_error(const struct samv_command_spec *spec, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", samv_progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage("", fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'samv %s --help' for more information.\n",
+	fprintf(stderr, "Try 'samv %s --help' for more information.\n",
 	    spec->name);
 	exit(EXIT_USAGE);
 }

@@ -148,7 +148,10 @@ help(const char *cmd)
 		return 0;
 	}
 	if (!valid_name(cmd)) {
-		fprintf(stderr, "samv: no manual for '%s'\n", cmd);
+		char *v = samv_visible(cmd);
+
+		fprintf(stderr, "samv: no manual for '%s'\n", v);
+		free(v);
 		return EXIT_USAGE;
 	}
 	if (strcmp(cmd, "records") == 0)
@@ -211,7 +214,10 @@ main(int argc, char **argv)
 			usage(stdout);
 			cmd_exit(0);
 		} else {
-			fprintf(stderr, "samv: unknown option '%s'\n", argv[i]);
+			char *v = samv_visible(argv[i]);
+
+			fprintf(stderr, "samv: unknown option '%s'\n", v);
+			free(v);
 			usage(stderr);
 			return EXIT_USAGE;
 		}
@@ -224,8 +230,11 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "help") == 0)
 		return help(i + 1 < argc ? argv[i + 1] : NULL);
 	if (!valid_name(cmd) || (exe = find_command(cmd)) == NULL) {
+		char *v = samv_visible(cmd);
+
 		fprintf(stderr, "samv: '%s' is not a samv command; see "
-		    "'samv --help'\n", cmd);
+		    "'samv --help'\n", v);
+		free(v);
 		return EXIT_USAGE;
 	}
 	argv[i] = exe;

@@ -7,6 +7,16 @@
 #include "node.h"
 #include "util.h"
 
+/* Findings quote user text; a terminal must never receive its controls. */
+static char *
+visible(char *s)
+{
+	char *v = samv_visible(s);
+
+	free(s);
+	return v;
+}
+
 void
 samv_diags_vadd(struct samv_diags *d, const char *path, unsigned line,
     unsigned col, enum samv_severity sev, const char *rule,
@@ -20,12 +30,12 @@ samv_diags_vadd(struct samv_diags *d, const char *path, unsigned line,
 		d->cap = cap;
 	}
 	g = &d->v[d->n++];
-	g->path = samv_xstrdup(path ? path : "");
+	g->path = visible(samv_xstrdup(path ? path : ""));
 	g->line = line;
 	g->col = col;
 	g->severity = sev;
 	g->rule = samv_xstrdup(rule ? rule : "");
-	g->msg = samv_xvasprintf(fmt, ap);
+	g->msg = visible(samv_xvasprintf(fmt, ap));
 	if (sev == SAMV_ERROR)
 		d->errors++;
 	else

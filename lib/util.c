@@ -318,3 +318,21 @@ samv_utf8_len(const char *s, size_t n)
 			count++;
 	return count;
 }
+
+char *
+samv_visible(const char *s)
+{
+	struct samv_buf b = SAMV_BUF_INIT;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			samv_buf_printf(&b, "\\x%02x", *p);
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			samv_buf_printf(&b, "\\u%04x", p[1]);
+			p++;
+		} else
+			samv_buf_putc(&b, (char)*p);
+	}
+	return samv_buf_detach(&b, NULL);
+}

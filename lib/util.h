@@ -46,6 +46,12 @@ void samv_arena_free(struct samv_arena *a);
 /* Reads a whole file (at most max bytes; larger → -1 with errno EFBIG). */
 int samv_read_file(const char *path, size_t max, char **out, size_t *len);
 
+/*
+ * s with control characters (C0, DEL, C1) shown as \xNN / \uNNNN, so that
+ * user text never reaches a terminal raw. Allocated; caller frees.
+ */
+char *samv_visible(const char *s);
+
 /* UTF-8: number of code points; invalid bytes count as one each. */
 size_t samv_utf8_len(const char *s, size_t n);
 
