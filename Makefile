@@ -153,6 +153,7 @@ $(B)/replay/%: tests/fuzz/%.c tests/fuzz/replay.c $(B)/libsamv.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(DEP_LIBS)
 
 fuzz:
+	@sh tools/deps.sh fuzz
 	$(MAKE) FUZZ=1 fuzz-run
 
 fuzz-run: $(FUZZ_TARGETS:%=$(B)/fuzz/%)
