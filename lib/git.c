@@ -1,4 +1,5 @@
 /* git.c - identity, atomic writes and path-limited commits via libgit2 */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -246,11 +247,47 @@ make_parents(const char *top, const char *rel, char **err)
 	return rc;
 }
 
+/*
+ * Temp files of samv processes that were killed before their rename;
+ * safe to remove, since the caller holds the repository lock.
+ */
+static void
+remove_stale_temps(const char *abs)
+{
+	const char *slash = strrchr(abs, '/');
+	char *dir, *prefix;
+	size_t pl;
+	DIR *d;
+	struct dirent *de;
+
+	if (slash == NULL)
+		return;
+	dir = samv_xstrndup(abs, (size_t)(slash - abs));
+	prefix = samv_xasprintf("%s.samv-tmp-", slash + 1);
+	pl = strlen(prefix);
+	if ((d = opendir(dir)) != NULL) {
+		while ((de = readdir(d)) != NULL)
+			if (strncmp(de->d_name, prefix, pl) == 0) {
+				char *p = samv_xasprintf("%s/%s", dir,
+				    de->d_name);
+
+				unlink(p);
+				free(p);
+			}
+		closedir(d);
+	}
+	free(prefix);
+	free(dir);
+}
+
 static int
 write_atomic(const char *abs, const char *data, size_t len, mode_t mode,
     char **err)
 {
-	char *tmp = samv_xasprintf("%s.samv-tmp-%ld", abs, (long)getpid());
+	char *tmp;
+
+	remove_stale_temps(abs);
+	tmp = samv_xasprintf("%s.samv-tmp-%ld", abs, (long)getpid());
 	int fd;
 	size_t done = 0;
 
