@@ -68,7 +68,7 @@ MAN1 = man/samv.1 man/samv-init.1 man/samv-check.1 man/samv-meeting.1 \
 MAN5 = man/samv-records.5
 MAN7 = man/samv-githooks.7
 UNIT = test_lib test_schema schema_suite test_render
-TEST_TOOLS = yaml2json protodigest
+TEST_TOOLS = yaml2json protodigest yaml_suite
 FUZZ_TARGETS = fuzz_loader fuzz_schema fuzz_ids fuzz_repo
 FUZZ_SECONDS ?= 60
 BINS = $(B)/bin/samv $(COMMANDS:%=$(B)/bin/samv-%)
@@ -78,7 +78,8 @@ DEPS_CHECK = $(B)/.deps-check
 
 .SECONDARY:
 
-.PHONY: all demo check test unit man-lint install uninstall clean deps
+.PHONY: all demo check check-valgrind test unit man-lint install uninstall \
+	clean deps
 
 all: $(BINS)
 
@@ -172,6 +173,11 @@ check: all unit $(DEPS_CHECK) man-lint
 		$(UNIT:%=$(B)/tests/%) tests/*.bats
 
 test: check
+
+# The suite with every samv command under valgrind memcheck (CI).
+check-valgrind: all unit $(DEPS_CHECK)
+	SAMV_VALGRIND=1 SAMV_BUILD=$(CURDIR)/$(B) SAMV_SRC=$(CURDIR) prove -f \
+		tests/*.bats
 
 man-lint: | $(DEPS_CHECK)
 	mandoc -T lint -W warning $(MAN1) $(MAN5) $(MAN7)
