@@ -78,7 +78,7 @@ DEPS_CHECK = $(B)/.deps-check
 
 .SECONDARY:
 
-.PHONY: all demo check check-valgrind test unit man-lint install uninstall \
+.PHONY: all demo check check-valgrind test unit man-lint lint install uninstall \
 	clean deps
 
 all: $(BINS)
@@ -168,7 +168,7 @@ demo: all
 	@SAMV=$(CURDIR)/$(B)/bin/samv sh tools/demo.sh examples/jamtland
 
 # prove gives the closing line CI reads; every test file is TAP.
-check: all unit $(DEPS_CHECK) man-lint
+check: all unit $(DEPS_CHECK) man-lint lint
 	SAMV_BUILD=$(CURDIR)/$(B) SAMV_SRC=$(CURDIR) prove -f \
 		$(UNIT:%=$(B)/tests/%) tests/*.bats
 
@@ -178,6 +178,12 @@ test: check
 check-valgrind: all unit $(DEPS_CHECK)
 	SAMV_VALGRIND=1 SAMV_BUILD=$(CURDIR)/$(B) SAMV_SRC=$(CURDIR) prove -f \
 		tests/*.bats
+
+# Static analysis with a checked-in configuration (tools/cppcheck.txt).
+lint: | $(DEPS_CHECK)
+	cppcheck --quiet --std=c11 --enable=warning,portability,performance \
+		--inline-suppr --suppressions-list=tools/cppcheck.txt \
+		--error-exitcode=1 -I lib -I cmd lib cmd tools/embed.c
 
 man-lint: | $(DEPS_CHECK)
 	mandoc -T lint -W warning $(MAN1) $(MAN5) $(MAN7)

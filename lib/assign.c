@@ -25,11 +25,11 @@ char *
 samv_assign_slug(const char *title)
 {
 	struct samv_buf b = SAMV_BUF_INIT;
-	const unsigned char *p = (const unsigned char *)title;
+	const unsigned char *p = (const unsigned char *)(title ? title : "");
 	char *s;
 	size_t n;
 
-	while (p && *p) {
+	while (*p) {
 		char c = 0;
 
 		if (*p >= 'A' && *p <= 'Z')
