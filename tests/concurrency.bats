@@ -25,6 +25,7 @@ writer() {	# writer N: 25 operations, half on a shared meeting
 }
 
 @test "8 writers x 25 operations: each lands or exits 75; nothing lost" {
+	skip_under_valgrind
 	for n in 1 2 3 4 5 6 7 8; do
 		writer $n &
 	done

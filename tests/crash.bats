@@ -7,6 +7,7 @@
 load lib
 
 @test "SIGKILL at random points never corrupts, loses or blocks" {
+	skip_under_valgrind
 	J=$BATS_TEST_TMPDIR/j
 	samv init "$J" --from "$SAMV_SRC/examples/jamtland" >/dev/null
 	cd "$J"

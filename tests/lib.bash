@@ -5,6 +5,16 @@ bats_require_minimum_version 1.5.0
 SAMV_SRC=${SAMV_SRC:-$(cd "$BATS_TEST_DIRNAME/.." && pwd)}
 SAMV_BUILD=${SAMV_BUILD:-$SAMV_SRC/build}
 SAMV=$SAMV_BUILD/bin/samv
+# make check-valgrind: every samv run under valgrind memcheck
+if [ -n "${SAMV_VALGRIND:-}" ]; then
+	export SAMV_BUILD
+	SAMV=$SAMV_SRC/tests/valgrind-samv
+fi
+
+# skip_under_valgrind: for tests whose timing valgrind makes meaningless
+skip_under_valgrind() {
+	[ -z "${SAMV_VALGRIND:-}" ] || skip "timing-dependent; not under valgrind"
+}
 FIXTURES=$SAMV_SRC/tests/fixtures
 
 # A private HOME and a fixed identity and clock: tests never read the
