@@ -161,6 +161,7 @@ cmd_print_diags_json(const struct samv_diags *d, FILE *fp, int strict)
 #include "records.h"
 #include "rules.h"
 #include "schema.h"
+#include "source.h"
 
 struct samv_write *
 cmd_write_begin(void)
@@ -333,4 +334,49 @@ cmd_edit_loop(const char *path, enum samv_kind kind, char *text, size_t *len)
 			cmd_die(EXIT_INVALID, "aborted; nothing was written");
 		}
 	}
+}
+
+void
+cmd_run_verbs(const char *cmd, const struct cmd_verb *verbs, int argc,
+    char **argv)
+{
+	size_t i;
+
+	samv_progname = samv_xasprintf("samv %s", cmd);
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0) {
+		printf("usage: samv %s VERB [OPTIONS] [ARGS]\n\nverbs:\n", cmd);
+		for (i = 0; verbs[i].verb; i++)
+			printf("  %-15s %s\n", verbs[i].verb, verbs[i].summary);
+		printf("\n'samv %s VERB --help' shows a verb's options.\n", cmd);
+		cmd_exit(argc < 2 ? EXIT_USAGE : 0);
+	}
+	for (i = 0; verbs[i].verb; i++)
+		if (strcmp(argv[1], verbs[i].verb) == 0)
+			cmd_exit(verbs[i].fn(argc - 1, argv + 1));
+	cmd_die(EXIT_USAGE, "unknown verb '%s'; see 'samv %s --help'", argv[1],
+	    cmd);
+}
+
+struct samv_repo *
+cmd_load_repo(const char *rev, struct samv_source **src)
+{
+	struct samv_diags d = SAMV_DIAGS_INIT;
+	struct samv_repo *r = NULL;
+	char *root = NULL, *err = NULL;
+
+	if (rev) {
+		if (samv_source_open_rev(src, ".", rev, &err) < 0)
+			cmd_die(EXIT_FAILURE_OTHER, "%s", err);
+	} else {
+		if (samv_find_root(".", &root) < 0)
+			cmd_die(EXIT_FAILURE_OTHER, "not a samv repository (no "
+			    "samv.yaml here or in any parent directory)");
+		samv_source_open_worktree(src, root);
+		free(root);
+	}
+	if (samv_repo_load(&r, *src, NULL, &d, &err) < 0)
+		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
+	samv_diags_release(&d);
+	return r;
 }

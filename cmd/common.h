@@ -53,6 +53,25 @@ struct samv_write *cmd_write_begin(void);
  */
 void cmd_write_commit(struct samv_write *w, const struct samv_change *ch,
     size_t n, const char *msg);
+/* The verbs of a command with verbs (samv meeting new …). */
+struct cmd_verb {
+	const char *verb;
+	int (*fn)(int argc, char **argv);	/* argv[0] is the verb */
+	const char *summary;
+};
+
+/* Runs the verb named by argv[1], or prints the verbs; never returns. */
+void cmd_run_verbs(const char *cmd, const struct cmd_verb *verbs, int argc,
+    char **argv) __attribute__((noreturn));
+
+/*
+ * Loads every record for a read command: from git revision rev, or
+ * (rev NULL) from the work tree found upward from the current directory.
+ * Exits 3 when neither can be read. Free with samv_repo_free() and
+ * samv_source_free(*src).
+ */
+struct samv_repo *cmd_load_repo(const char *rev, struct samv_source **src);
+
 /* A canonical meeting id from user input, or exit 2. */
 char *cmd_meeting_id(const struct samv_command_spec *spec, const char *arg);
 

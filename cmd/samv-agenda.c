@@ -961,11 +961,7 @@ cmd_new(int argc, char **argv)
 	return 0;
 }
 
-static const struct {
-	const char *verb;
-	int (*fn)(int, char **);
-	const char *summary;
-} verbs[] = {
+static const struct cmd_verb verbs[] = {
 	{ "new", cmd_new, "create the next meeting's agenda" },
 	{ "add", cmd_add, "add an item" },
 	{ "move", cmd_move, "move an item" },
@@ -979,21 +975,5 @@ static const struct {
 int
 main(int argc, char **argv)
 {
-	size_t i;
-
-	samv_progname = "samv agenda";
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0) {
-		printf("usage: samv agenda VERB [OPTIONS] [ARGS]\n\nverbs:\n");
-		for (i = 0; verbs[i].verb; i++)
-			printf("  %-8s %s\n", verbs[i].verb, verbs[i].summary);
-		printf("\n'samv agenda VERB --help' shows a verb's options.\n");
-		cmd_exit(argc < 2 ? EXIT_USAGE : 0);
-	}
-	for (i = 0; verbs[i].verb; i++)
-		if (strcmp(argv[1], verbs[i].verb) == 0)
-			cmd_exit(verbs[i].fn(argc - 1, argv + 1));
-	fprintf(stderr, "samv agenda: unknown verb '%s'; see 'samv agenda "
-	    "--help'\n", argv[1]);
-	return EXIT_USAGE;
+	cmd_run_verbs("agenda", verbs, argc, argv);
 }

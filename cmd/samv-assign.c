@@ -103,28 +103,6 @@ static const struct samv_command_spec show_spec = {
 
 /* --- helpers ---------------------------------------------------------- */
 
-static struct samv_repo *
-load_for_read(const char *rev, struct samv_source **src)
-{
-	struct samv_diags d = SAMV_DIAGS_INIT;
-	struct samv_repo *r = NULL;
-	char *root = NULL, *err = NULL;
-
-	if (rev) {
-		if (samv_source_open_rev(src, ".", rev, &err) < 0)
-			cmd_die(EXIT_FAILURE_OTHER, "%s", err);
-	} else {
-		if (samv_find_root(".", &root) < 0)
-			cmd_die(EXIT_FAILURE_OTHER, "not a samv repository");
-		samv_source_open_worktree(src, root);
-		free(root);
-	}
-	if (samv_repo_load(&r, *src, NULL, &d, &err) < 0)
-		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
-	samv_diags_release(&d);
-	return r;
-}
-
 static char *
 assignment_id(const struct samv_command_spec *spec, const char *arg)
 {
@@ -518,7 +496,7 @@ cmd_list(int argc, char **argv)
 	    &plan) < 0)
 		cmd_usage_error(&list_spec, "'%s' is not an assignment id",
 		    planarg);
-	r = load_for_read(samv_args_get(&a, &list_spec, "rev")->value, &src);
+	r = cmd_load_repo(samv_args_get(&a, &list_spec, "rev")->value, &src);
 	if (body && samv_repo_get(r, SAMV_KIND_BODY, body) == NULL)
 		cmd_die(EXIT_INVALID, "no body '%s'", body);
 	v = samv_xcalloc(r->n + 1, sizeof(*v));
@@ -575,7 +553,7 @@ cmd_show(int argc, char **argv)
 	else if (f && strcmp(f, "md") != 0)
 		cmd_usage_error(&show_spec, "unknown format '%s' (md, html or "
 		    "json)", f);
-	r = load_for_read(samv_args_get(&a, &show_spec, "rev")->value, &src);
+	r = cmd_load_repo(samv_args_get(&a, &show_spec, "rev")->value, &src);
 	rec = samv_repo_get(r, SAMV_KIND_ASSIGNMENT, id);
 	if (rec == NULL)
 		cmd_die(EXIT_INVALID, "no assignment %s", id);
@@ -593,11 +571,7 @@ cmd_show(int argc, char **argv)
 	return 0;
 }
 
-static const struct {
-	const char *verb;
-	int (*fn)(int, char **);
-	const char *summary;
-} verbs[] = {
+static const struct cmd_verb verbs[] = {
 	{ "new", cmd_new, "give an assignment" },
 	{ "report", cmd_report, "record a report-back" },
 	{ "status", cmd_status, "set the status" },
@@ -609,21 +583,5 @@ static const struct {
 int
 main(int argc, char **argv)
 {
-	size_t i;
-
-	samv_progname = "samv assign";
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0) {
-		printf("usage: samv assign VERB [OPTIONS] [ARGS]\n\nverbs:\n");
-		for (i = 0; verbs[i].verb; i++)
-			printf("  %-8s %s\n", verbs[i].verb, verbs[i].summary);
-		printf("\n'samv assign VERB --help' shows a verb's options.\n");
-		cmd_exit(argc < 2 ? EXIT_USAGE : 0);
-	}
-	for (i = 0; verbs[i].verb; i++)
-		if (strcmp(argv[1], verbs[i].verb) == 0)
-			cmd_exit(verbs[i].fn(argc - 1, argv + 1));
-	fprintf(stderr, "samv assign: unknown verb '%s'; see 'samv assign "
-	    "--help'\n", argv[1]);
-	return EXIT_USAGE;
+	cmd_run_verbs("assign", verbs, argc, argv);
 }

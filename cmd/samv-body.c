@@ -108,28 +108,6 @@ one_of(const char *const *v, const char *s)
 	return 0;
 }
 
-static struct samv_repo *
-load_for_read(const char *rev, struct samv_source **src)
-{
-	struct samv_diags d = SAMV_DIAGS_INIT;
-	struct samv_repo *r = NULL;
-	char *root = NULL, *err = NULL;
-
-	if (rev) {
-		if (samv_source_open_rev(src, ".", rev, &err) < 0)
-			cmd_die(EXIT_FAILURE_OTHER, "%s", err);
-	} else {
-		if (samv_find_root(".", &root) < 0)
-			cmd_die(EXIT_FAILURE_OTHER, "not a samv repository");
-		samv_source_open_worktree(src, root);
-		free(root);
-	}
-	if (samv_repo_load(&r, *src, NULL, &d, &err) < 0)
-		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
-	samv_diags_release(&d);
-	return r;
-}
-
 static const char *
 date_opt(const struct samv_command_spec *spec, const struct samv_args *a,
     const char *name, char *today_s)
@@ -271,7 +249,7 @@ cmd_list(int argc, char **argv)
 	else if (f && strcmp(f, "md") != 0)
 		cmd_usage_error(&list_spec, "unknown format '%s' (md or json)",
 		    f);
-	r = load_for_read(samv_args_get(&a, &list_spec, "rev")->value, &src);
+	r = cmd_load_repo(samv_args_get(&a, &list_spec, "rev")->value, &src);
 	if (samv_render_body_list(&out, r, fmt, &err) < 0)
 		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
 	fwrite(out.s, 1, out.len, stdout);
@@ -312,7 +290,7 @@ cmd_show(int argc, char **argv)
 			cmd_usage_error(&show_spec, "'%s' is not a date", asof);
 	} else if (samv_date_today(&day) < 0)
 		cmd_die(EXIT_USAGE, "SAMV_TODAY is not a date (YYYY-MM-DD)");
-	r = load_for_read(samv_args_get(&a, &show_spec, "rev")->value, &src);
+	r = cmd_load_repo(samv_args_get(&a, &show_spec, "rev")->value, &src);
 	rec = samv_repo_get(r, SAMV_KIND_BODY, a.pos[0]);
 	if (rec == NULL)
 		cmd_die(EXIT_INVALID, "no body '%s'", a.pos[0]);
@@ -458,11 +436,7 @@ cmd_member(int argc, char **argv)
 	return EXIT_USAGE;
 }
 
-static const struct {
-	const char *verb;
-	int (*fn)(int, char **);
-	const char *summary;
-} verbs[] = {
+static const struct cmd_verb verbs[] = {
 	{ "new", cmd_new, "create a body" },
 	{ "list", cmd_list, "list the bodies" },
 	{ "show", cmd_show, "render the terms of reference" },
@@ -473,21 +447,5 @@ static const struct {
 int
 main(int argc, char **argv)
 {
-	size_t i;
-
-	samv_progname = "samv body";
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0) {
-		printf("usage: samv body VERB [OPTIONS] [ARGS]\n\nverbs:\n");
-		for (i = 0; verbs[i].verb; i++)
-			printf("  %-8s %s\n", verbs[i].verb, verbs[i].summary);
-		printf("\n'samv body VERB --help' shows a verb's options.\n");
-		cmd_exit(argc < 2 ? EXIT_USAGE : 0);
-	}
-	for (i = 0; verbs[i].verb; i++)
-		if (strcmp(argv[1], verbs[i].verb) == 0)
-			cmd_exit(verbs[i].fn(argc - 1, argv + 1));
-	fprintf(stderr, "samv body: unknown verb '%s'; see 'samv body "
-	    "--help'\n", argv[1]);
-	return EXIT_USAGE;
+	cmd_run_verbs("body", verbs, argc, argv);
 }

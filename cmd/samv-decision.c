@@ -53,28 +53,6 @@ static const struct samv_command_spec adopt_spec = {
 	adopt_options, 1, 1
 };
 
-static struct samv_repo *
-load_for_read(const char *rev, struct samv_source **src)
-{
-	struct samv_diags d = SAMV_DIAGS_INIT;
-	struct samv_repo *r = NULL;
-	char *root = NULL, *err = NULL;
-
-	if (rev) {
-		if (samv_source_open_rev(src, ".", rev, &err) < 0)
-			cmd_die(EXIT_FAILURE_OTHER, "%s", err);
-	} else {
-		if (samv_find_root(".", &root) < 0)
-			cmd_die(EXIT_FAILURE_OTHER, "not a samv repository");
-		samv_source_open_worktree(src, root);
-		free(root);
-	}
-	if (samv_repo_load(&r, *src, NULL, &d, &err) < 0)
-		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
-	samv_diags_release(&d);
-	return r;
-}
-
 static int
 deccmp(const void *a, const void *b)
 {
@@ -124,7 +102,7 @@ cmd_list(int argc, char **argv)
 		cmd_usage_error(&list_spec, "unknown format '%s' (md or json)",
 		    format);
 	json = format && strcmp(format, "json") == 0;
-	r = load_for_read(samv_args_get(&a, &list_spec, "rev")->value, &src);
+	r = cmd_load_repo(samv_args_get(&a, &list_spec, "rev")->value, &src);
 	v = samv_xcalloc(r->n + 1, sizeof(*v));
 	for (i = 0; i < r->n; i++) {
 		const struct samv_record *rec = r->records[i];
@@ -208,7 +186,7 @@ cmd_show(int argc, char **argv)
 		fmt = SAMV_FORMAT_JSON;
 	else if (f && strcmp(f, "md") != 0)
 		cmd_usage_error(&show_spec, "unknown format '%s'", f);
-	r = load_for_read(samv_args_get(&a, &show_spec, "rev")->value, &src);
+	r = cmd_load_repo(samv_args_get(&a, &show_spec, "rev")->value, &src);
 	rec = samv_repo_get(r, SAMV_KIND_DECISION, id);
 	if (rec == NULL || !rec->schema_ok)
 		cmd_die(EXIT_INVALID, "no valid decision %s", id);
@@ -393,11 +371,7 @@ cmd_adopt(int argc, char **argv)
 	return 0;
 }
 
-static const struct {
-	const char *verb;
-	int (*fn)(int, char **);
-	const char *summary;
-} verbs[] = {
+static const struct cmd_verb verbs[] = {
 	{ "list", cmd_list, "list decisions" },
 	{ "show", cmd_show, "show one decision" },
 	{ "adopt", cmd_adopt, "record a principal's response" },
@@ -407,22 +381,5 @@ static const struct {
 int
 main(int argc, char **argv)
 {
-	size_t i;
-
-	samv_progname = "samv decision";
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0) {
-		printf("usage: samv decision VERB [OPTIONS] [ARGS]\n\nverbs:\n");
-		for (i = 0; verbs[i].verb; i++)
-			printf("  %-8s %s\n", verbs[i].verb, verbs[i].summary);
-		printf("\n'samv decision VERB --help' shows a verb's "
-		    "options.\n");
-		cmd_exit(argc < 2 ? EXIT_USAGE : 0);
-	}
-	for (i = 0; verbs[i].verb; i++)
-		if (strcmp(argv[1], verbs[i].verb) == 0)
-			cmd_exit(verbs[i].fn(argc - 1, argv + 1));
-	fprintf(stderr, "samv decision: unknown verb '%s'; see 'samv decision "
-	    "--help'\n", argv[1]);
-	return EXIT_USAGE;
+	cmd_run_verbs("decision", verbs, argc, argv);
 }

@@ -331,31 +331,6 @@ parse_format(const struct samv_command_spec *spec, const char *f)
 	cmd_usage_error(spec, "unknown format '%s' (md, html or json)", f);
 }
 
-/* Loads the repository for a read command (work tree or --rev). */
-static struct samv_repo *
-load_for_read(const struct samv_command_spec *spec, struct samv_args *a,
-    struct samv_source **src)
-{
-	struct samv_diags d = SAMV_DIAGS_INIT;
-	struct samv_repo *r = NULL;
-	const char *rev = samv_args_get(a, spec, "rev")->value;
-	char *root = NULL, *err = NULL;
-
-	if (rev) {
-		if (samv_source_open_rev(src, ".", rev, &err) < 0)
-			cmd_die(EXIT_FAILURE_OTHER, "%s", err);
-	} else {
-		if (samv_find_root(".", &root) < 0)
-			cmd_die(EXIT_FAILURE_OTHER, "not a samv repository");
-		samv_source_open_worktree(src, root);
-		free(root);
-	}
-	if (samv_repo_load(&r, *src, NULL, &d, &err) < 0)
-		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
-	samv_diags_release(&d);
-	return r;
-}
-
 static int
 cmd_show(int argc, char **argv)
 {
@@ -371,7 +346,7 @@ cmd_show(int argc, char **argv)
 	id = cmd_meeting_id(&show_spec, a.pos[0]);
 	fmt = parse_format(&show_spec, samv_args_get(&a, &show_spec,
 	    "format")->value);
-	r = load_for_read(&show_spec, &a, &src);
+	r = cmd_load_repo(samv_args_get(&a, &show_spec, "rev")->value, &src);
 	rec = samv_repo_get(r, SAMV_KIND_MEETING, id);
 	if (rec == NULL || !rec->schema_ok)
 		cmd_die(EXIT_INVALID, "no valid meeting %s (run samv check)",
@@ -404,7 +379,7 @@ cmd_extract(int argc, char **argv)
 		    "(BODY/YEAR/N)", a.pos[0]);
 	fmt = parse_format(&extract_spec, samv_args_get(&a, &extract_spec,
 	    "format")->value);
-	r = load_for_read(&extract_spec, &a, &src);
+	r = cmd_load_repo(samv_args_get(&a, &extract_spec, "rev")->value, &src);
 	rec = samv_repo_get(r, SAMV_KIND_DECISION, id);
 	if (rec == NULL || !rec->schema_ok)
 		cmd_die(EXIT_INVALID, "no valid decision %s (run samv check)",
@@ -420,11 +395,7 @@ cmd_extract(int argc, char **argv)
 	return 0;
 }
 
-static const struct {
-	const char *verb;
-	int (*fn)(int, char **);
-	const char *summary;
-} verbs[] = {
+static const struct cmd_verb verbs[] = {
 	{ "minutes", cmd_minutes, "record an item's minutes" },
 	{ "adjusters", cmd_adjusters, "record the adjusters chosen" },
 	{ "adjust", cmd_adjust, "record the justering and lock" },
@@ -436,22 +407,5 @@ static const struct {
 int
 main(int argc, char **argv)
 {
-	size_t i;
-
-	samv_progname = "samv protocol";
-	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0) {
-		printf("usage: samv protocol VERB [OPTIONS] [ARGS]\n\nverbs:\n");
-		for (i = 0; verbs[i].verb; i++)
-			printf("  %-10s %s\n", verbs[i].verb, verbs[i].summary);
-		printf("\n'samv protocol VERB --help' shows a verb's "
-		    "options.\n");
-		cmd_exit(argc < 2 ? EXIT_USAGE : 0);
-	}
-	for (i = 0; verbs[i].verb; i++)
-		if (strcmp(argv[1], verbs[i].verb) == 0)
-			cmd_exit(verbs[i].fn(argc - 1, argv + 1));
-	fprintf(stderr, "samv protocol: unknown verb '%s'; see 'samv protocol "
-	    "--help'\n", argv[1]);
-	return EXIT_USAGE;
+	cmd_run_verbs("protocol", verbs, argc, argv);
 }

@@ -88,28 +88,6 @@ static const struct verb {
 	{ NULL, 0, { NULL, NULL, NULL, NULL, 0, 0 } }
 };
 
-static struct samv_repo *
-load_for_read(const char *rev, struct samv_source **src)
-{
-	struct samv_diags d = SAMV_DIAGS_INIT;
-	struct samv_repo *r = NULL;
-	char *root = NULL, *err = NULL;
-
-	if (rev) {
-		if (samv_source_open_rev(src, ".", rev, &err) < 0)
-			cmd_die(EXIT_FAILURE_OTHER, "%s", err);
-	} else {
-		if (samv_find_root(".", &root) < 0)
-			cmd_die(EXIT_FAILURE_OTHER, "not a samv repository");
-		samv_source_open_worktree(src, root);
-		free(root);
-	}
-	if (samv_repo_load(&r, *src, NULL, &d, &err) < 0)
-		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
-	samv_diags_release(&d);
-	return r;
-}
-
 /* The value of option name if the verb has it, else NULL. */
 static const char *
 opt(const struct samv_args *a, const struct samv_command_spec *spec,
@@ -177,7 +155,7 @@ run(const struct verb *v, int argc, char **argv)
 			    "(BODY/YEAR/SLUG)", a.pos[0]);
 		o.plan = plan;
 	}
-	r = load_for_read(opt(&a, spec, "rev"), &src);
+	r = cmd_load_repo(opt(&a, spec, "rev"), &src);
 	if (samv_report_render(&out, r, v->kind, &o, fmt, &err) < 0)
 		cmd_die(EXIT_INVALID, "%s", err);
 	fwrite(out.s, 1, out.len, stdout);

@@ -23,28 +23,6 @@ static const struct samv_command_spec trace_spec = {
 	trace_options, 1, 1
 };
 
-static struct samv_repo *
-load_for_read(const char *rev, struct samv_source **src)
-{
-	struct samv_diags d = SAMV_DIAGS_INIT;
-	struct samv_repo *r = NULL;
-	char *root = NULL, *err = NULL;
-
-	if (rev) {
-		if (samv_source_open_rev(src, ".", rev, &err) < 0)
-			cmd_die(EXIT_FAILURE_OTHER, "%s", err);
-	} else {
-		if (samv_find_root(".", &root) < 0)
-			cmd_die(EXIT_FAILURE_OTHER, "not a samv repository");
-		samv_source_open_worktree(src, root);
-		free(root);
-	}
-	if (samv_repo_load(&r, *src, NULL, &d, &err) < 0)
-		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
-	samv_diags_release(&d);
-	return r;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -69,7 +47,7 @@ main(int argc, char **argv)
 		    "json)", f);
 	git.start = ".";
 	git.rev = samv_args_get(&a, &trace_spec, "rev")->value;
-	r = load_for_read(git.rev, &src);
+	r = cmd_load_repo(git.rev, &src);
 	if (samv_trace_render(&out, r, a.pos[0], &git, fmt, &err) < 0)
 		cmd_die(EXIT_INVALID, "%s", err);
 	fwrite(out.s, 1, out.len, stdout);
