@@ -9,9 +9,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "assign.h"
+#include "body.h"
 #include "ids.h"
 #include "records.h"
 #include "render.h"
+#include "report.h"
 #include "rules.h"
 #include "source.h"
 #include "util.h"
@@ -111,14 +114,49 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					    r->records[i], (enum samv_format)f,
 					    &e);
 				} else if (r->records[i]->kind ==
-				    SAMV_KIND_DECISION)
+				    SAMV_KIND_DECISION) {
 					samv_render_extract(&b, r,
+					    r->records[i], (enum samv_format)f,
+					    &e);
+					free(e);
+					e = NULL;
+					samv_trace_render(&b, r,
+					    r->records[i]->id, NULL,
+					    (enum samv_format)f, &e);
+				} else if (r->records[i]->kind ==
+				    SAMV_KIND_BODY)
+					samv_render_body(&b, r, r->records[i],
+					    19000, (enum samv_format)f, &e);
+				else if (r->records[i]->kind ==
+				    SAMV_KIND_ASSIGNMENT)
+					samv_render_assignment(&b, r,
 					    r->records[i], (enum samv_format)f,
 					    &e);
 				free(e);
 				e = NULL;
 			}
 			samv_buf_release(&b);
+		}
+		/* every report over the whole repository */
+		{
+			struct samv_report_opts o;
+			int k, f;
+
+			memset(&o, 0, sizeof(o));
+			o.as_of = 19000;
+			for (k = SAMV_REPORT_FOLLOWUP; k <= SAMV_REPORT_CALENDAR;
+			    k++)
+				for (f = SAMV_FORMAT_MD; f <= SAMV_FORMAT_JSON;
+				    f++) {
+					struct samv_buf b = SAMV_BUF_INIT;
+					char *e = NULL;
+
+					samv_report_render(&b, r,
+					    (enum samv_report_kind)k, &o,
+					    (enum samv_format)f, &e);
+					free(e);
+					samv_buf_release(&b);
+				}
 		}
 	}
 	free(err);
