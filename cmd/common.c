@@ -340,9 +340,11 @@ void
 cmd_run_verbs(const char *cmd, const struct cmd_verb *verbs, int argc,
     char **argv)
 {
+	static char name[64];
 	size_t i;
 
-	samv_progname = samv_xasprintf("samv %s", cmd);
+	snprintf(name, sizeof(name), "samv %s", cmd);
+	samv_progname = name;	/* cmd_parse names the verb later */
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "-h") == 0) {
 		printf("usage: samv %s VERB [OPTIONS] [ARGS]\n\nverbs:\n", cmd);
