@@ -292,25 +292,7 @@ samv_assign_overdue(const struct samv_node *a, samv_day day)
 
 /* --- rendering ---------------------------------------------------------- */
 
-static const char *
-principal_name(const struct samv_repo *r, const char *id)
-{
-	const struct samv_node *n = samv_map_get(&r->principals, id);
 
-	if (n == NULL)
-		n = samv_map_get(&r->groups, id);
-	return n && samv_node_getstr(n, "name") ? samv_node_getstr(n, "name") :
-	    id;
-}
-
-static const char *
-body_name(const struct samv_repo *r, const char *id)
-{
-	const char *n = samv_node_getstr(samv_record_root(samv_repo_get(r,
-	    SAMV_KIND_BODY, id)), "name");
-
-	return n ? n : id;
-}
 
 /* "Fredagsgruppen; Elin Ring, Lena Olsson; text" (allocated). */
 static char *
@@ -321,11 +303,11 @@ assignee_words(const struct samv_repo *r, const struct samv_node *as)
 	size_t i;
 
 	if (samv_node_getstr(as, "body"))
-		samv_buf_puts(&b, body_name(r, samv_node_getstr(as, "body")));
+		samv_buf_puts(&b, samv_repo_body_name(r, samv_node_getstr(as, "body")));
 	l = samv_node_get(as, "principals");
 	for (i = 0; i < seq_n(l); i++)
 		samv_buf_printf(&b, "%s%s", b.len ? (i ? ", " : "; ") : "",
-		    principal_name(r, samv_node_str(l->items[i])));
+		    samv_repo_principal_name(r, samv_node_str(l->items[i])));
 	l = samv_node_get(as, "persons");
 	for (i = 0; i < seq_n(l); i++)
 		samv_buf_printf(&b, "%s%s", b.len ? (i ? ", " : "; ") : "",
@@ -362,7 +344,7 @@ decision_words(const struct samv_repo *r, const char *id)
 		free(body);
 		return samv_xstrdup(id);
 	}
-	s = samv_xasprintf("%s %s, § %s", body_name(r, body),
+	s = samv_xasprintf("%s %s, § %s", samv_repo_body_name(r, body),
 	    samv_node_getstr(d, "date"), strrchr(id, '/') + 1);
 	free(body);
 	return s;
@@ -402,7 +384,7 @@ assignment_md(cmark_node *doc, const struct samv_repo *r,
 	samv_render_heading(doc, 1, samv_node_getstr(a, "title"));
 	samv_render_para(doc, samv_label(SAMV_L_ASSIGNMENT_DESCRIPTION, lang));
 	samv_render_field(doc, samv_label(SAMV_L_GIVEN_BY, lang),
-	    body_name(r, samv_node_getstr(a, "body")));
+	    samv_repo_body_name(r, samv_node_getstr(a, "body")));
 	if (samv_node_getstr(a, "decision")) {
 		s = decision_words(r, samv_node_getstr(a, "decision"));
 		samv_render_field(doc, samv_label(SAMV_L_DECISION, lang), s);
@@ -441,7 +423,7 @@ assignment_md(cmark_node *doc, const struct samv_repo *r,
 	heading_text(doc, samv_label(SAMV_L_REPORTING, lang),
 	    samv_node_getstr(a, "reporting"), lang);
 	heading_text(doc, samv_label(SAMV_L_REPORT_TO, lang),
-	    samv_node_getstr(a, "report_to") ? body_name(r,
+	    samv_node_getstr(a, "report_to") ? samv_repo_body_name(r,
 	    samv_node_getstr(a, "report_to")) : NULL, lang);
 	heading_list(doc, samv_label(SAMV_L_CONTACTS, lang),
 	    samv_node_get(a, "contacts"), lang);
@@ -491,7 +473,7 @@ assignment_json(struct samv_jsonw *w, const struct samv_repo *r,
 	samv_jsonw_str(w, "title", samv_node_getstr(a, "title"));
 	samv_jsonw_object(w, "organization");
 	samv_jsonw_str(w, "id", b);
-	samv_jsonw_str(w, "name", body_name(r, b));
+	samv_jsonw_str(w, "name", samv_repo_body_name(r, b));
 	samv_jsonw_end(w, '}');
 	samv_jsonw_str(w, "decision", samv_node_getstr(a, "decision"));
 	samv_jsonw_str(w, "given", samv_node_getstr(a, "given"));

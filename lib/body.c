@@ -34,28 +34,7 @@ listed(const struct samv_node *seq, const char *s)
 	return 0;
 }
 
-static const char *
-principal_name(const struct samv_repo *r, const char *id)
-{
-	const struct samv_node *n;
 
-	if (id == NULL)
-		return NULL;
-	n = samv_map_get(&r->principals, id);
-	if (n == NULL)
-		n = samv_map_get(&r->groups, id);
-	return n && samv_node_getstr(n, "name") ? samv_node_getstr(n, "name") :
-	    id;
-}
-
-static const char *
-body_name(const struct samv_repo *r, const char *id)
-{
-	const char *n = samv_node_getstr(samv_record_root(samv_repo_get(r,
-	    SAMV_KIND_BODY, id)), "name");
-
-	return n ? n : id;
-}
 
 /* "a, b och c" of the strings in v (allocated). */
 static char *
@@ -85,7 +64,7 @@ join_bodies(const struct samv_repo *r, const struct samv_node *seq)
 
 	for (i = 0; i < seq_n(seq); i++)
 		if (samv_node_str(seq->items[i]))
-			v[n++] = body_name(r, samv_node_str(seq->items[i]));
+			v[n++] = samv_repo_body_name(r, samv_node_str(seq->items[i]));
 	s = join_words(v, n, r->language);
 	free(v);
 	return s;
@@ -376,11 +355,11 @@ rotation_sides(const struct samv_repo *r, const struct samv_node *body,
 		if (k < i)
 			continue;	/* seen */
 		if (streq(s, "region") && nreg < 64)
-			reg[nreg++] = principal_name(r, ids[i]);
+			reg[nreg++] = samv_repo_principal_name(r, ids[i]);
 		else if (streq(s, "group"))
 			group = 1;
 		else if (streq(s, "municipality")) {
-			mun = principal_name(r, ids[i]);
+			mun = samv_repo_principal_name(r, ids[i]);
 			nmun++;
 		}
 	}
@@ -729,7 +708,7 @@ body_md(cmark_node *doc, const struct samv_repo *r,
 			if (samv_node_int(samv_node_get(row, "count"), &c) == 0)
 				snprintf(cnt, sizeof(cnt), "%lld", c);
 			s = positions_of(row);
-			cells[0] = principal_name(r, samv_node_getstr(row,
+			cells[0] = samv_repo_principal_name(r, samv_node_getstr(row,
 			    "principal"));
 			cells[1] = s;
 			cells[2] = cnt;
@@ -924,7 +903,7 @@ body_md(cmark_node *doc, const struct samv_repo *r,
 				list = samv_render_list(doc, 0, 0);
 			}
 			s = samv_xasprintf("%s %s", samv_label(
-			    SAMV_L_ESCALATES_TO, lang), body_name(r,
+			    SAMV_L_ESCALATES_TO, lang), samv_repo_body_name(r,
 			    samv_node_getstr(b, "escalates_to")));
 			samv_render_list_item(list, s);
 			free(s);
@@ -936,7 +915,7 @@ body_md(cmark_node *doc, const struct samv_repo *r,
 				list = samv_render_list(doc, 0, 0);
 			}
 			s = samv_xasprintf("%s %s", samv_label(
-			    SAMV_L_BELONGS_TO, lang), principal_name(r,
+			    SAMV_L_BELONGS_TO, lang), samv_repo_principal_name(r,
 			    samv_node_getstr(b, "principal")));
 			samv_render_list_item(list, s);
 			free(s);
@@ -964,7 +943,7 @@ body_md(cmark_node *doc, const struct samv_repo *r,
 			cells[0] = samv_label_role(samv_node_getstr(ms[i],
 			    "role"), lang);
 			cells[1] = samv_node_getstr(ms[i], "name");
-			cells[2] = principal_name(r, samv_node_getstr(ms[i],
+			cells[2] = samv_repo_principal_name(r, samv_node_getstr(ms[i],
 			    "principal"));
 			cells[3] = samv_node_getstr(ms[i], "position");
 			cells[4] = samv_node_getstr(ms[i], "party");
@@ -1073,7 +1052,7 @@ body_json(struct samv_jsonw *w, const struct samv_repo *r,
 		samv_jsonw_object(w, NULL);
 		samv_jsonw_object(w, "principal");
 		samv_jsonw_str(w, "id", p);
-		samv_jsonw_str(w, "name", principal_name(r, p));
+		samv_jsonw_str(w, "name", samv_repo_principal_name(r, p));
 		samv_jsonw_end(w, '}');
 		samv_jsonw_str(w, "level", samv_node_getstr(row, "level"));
 		json_ids(w, "positions", samv_node_get(row, "positions"));

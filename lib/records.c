@@ -318,3 +318,26 @@ samv_repo_free(struct samv_repo *r)
 	samv_map_release(&r->groups);
 	free(r);
 }
+
+const char *
+samv_repo_principal_name(const struct samv_repo *r, const char *id)
+{
+	const struct samv_node *n;
+
+	if (id == NULL)
+		return NULL;
+	n = samv_map_get(&r->principals, id);
+	if (n == NULL)
+		n = samv_map_get(&r->groups, id);
+	return n && samv_node_getstr(n, "name") ? samv_node_getstr(n, "name") :
+	    id;
+}
+
+const char *
+samv_repo_body_name(const struct samv_repo *r, const char *id)
+{
+	const char *n = samv_node_getstr(samv_record_root(samv_repo_get(r,
+	    SAMV_KIND_BODY, id)), "name");
+
+	return n ? n : id ? id : "";
+}

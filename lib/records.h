@@ -46,6 +46,13 @@ void samv_repo_free(struct samv_repo *r);
 struct samv_record *samv_repo_get(const struct samv_repo *r,
     enum samv_kind kind, const char *id);
 
+/* The name of a principal or group id from samv.yaml, else the id
+ * itself (NULL for NULL). Borrowed from r. */
+const char *samv_repo_principal_name(const struct samv_repo *r,
+    const char *id);
+/* The name of a body, else its id ("" for NULL). Borrowed from r. */
+const char *samv_repo_body_name(const struct samv_repo *r, const char *id);
+
 /* Root node of a record that passed schema validation, else NULL. */
 const struct samv_node *samv_record_root(const struct samv_record *rec);
 

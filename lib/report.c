@@ -76,25 +76,7 @@ body_root(const struct samv_repo *r, const char *id)
 	return samv_record_root(samv_repo_get(r, SAMV_KIND_BODY, id));
 }
 
-static const char *
-body_name(const struct samv_repo *r, const char *id)
-{
-	const char *n = gs(body_root(r, id), "name");
 
-	return n ? n : id ? id : "";
-}
-
-static const char *
-principal_name(const struct samv_repo *r, const char *id)
-{
-	const struct samv_node *n = samv_map_get(&r->principals, id);
-	const char *s;
-
-	if (n == NULL)
-		n = samv_map_get(&r->groups, id);
-	s = gs(n, "name");
-	return s ? s : id;
-}
 
 /* The first line of a text (allocated), or NULL. */
 static char *
@@ -369,13 +351,13 @@ assignee_text(const struct ctx *c, const struct samv_node *n)
 	int part = 0;
 
 	if ((s = gs(as, "body")) != NULL) {
-		samv_buf_puts(&b, body_name(c->r, s));
+		samv_buf_puts(&b, samv_repo_body_name(c->r, s));
 		part = 1;
 	}
 	l = samv_node_get(as, "principals");
 	for (i = 0; i < nof(l); i++)
 		samv_buf_printf(&b, "%s%s", i ? ", " : part ? "; " : "",
-		    principal_name(c->r, samv_node_str(at(l, i))));
+		    samv_repo_principal_name(c->r, samv_node_str(at(l, i))));
 	part |= nof(l) > 0;
 	l = samv_node_get(as, "persons");
 	for (i = 0; i < nof(l); i++)
@@ -620,7 +602,7 @@ decision_title(const struct ctx *c, const struct samv_record *rec)
 	const struct samv_node *d = samv_record_root(rec);
 	const char *num = strrchr(rec->id, '/'), *yr = strchr(rec->id, '/');
 
-	return samv_xasprintf("%s § %s/%.4s: %s", body_name(c->r, gs(d,
+	return samv_xasprintf("%s § %s/%.4s: %s", samv_repo_body_name(c->r, gs(d,
 	    "body")), num ? num + 1 : "", yr ? yr + 1 : "",
 	    gs(d, "title") ? gs(d, "title") : "");
 }
@@ -743,7 +725,7 @@ asg_table(const struct ctx *c, cmark_node *doc, const struct asg *v,
 		k = 0;
 		cells[k++] = gs(v[i].n, "title");
 		if (with_body)
-			cells[k++] = body_name(c->r, v[i].body);
+			cells[k++] = samv_repo_body_name(c->r, v[i].body);
 		cells[k++] = as;
 		cells[k++] = due;
 		cells[k++] = status_label(c, v[i].status);
@@ -813,7 +795,7 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 		json_end(&w);
 	} else {
 		char *title = c->o->body ? samv_xasprintf("%s – %s",
-		    L(c, SAMV_L_BALANCE_LIST), body_name(c->r, c->o->body)) :
+		    L(c, SAMV_L_BALANCE_LIST), samv_repo_body_name(c->r, c->o->body)) :
 		    samv_xstrdup(L(c, SAMV_L_BALANCE_LIST));
 		cmark_node *doc = begin_doc(c, title, 1);
 		size_t shown = 0;
@@ -830,7 +812,7 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 				}
 			if (cnt == 0)
 				continue;
-			samv_render_heading(doc, 3, body_name(c->r,
+			samv_render_heading(doc, 3, samv_repo_body_name(c->r,
 			    bodies.v[j]));
 			{
 				struct asg *part = samv_xcalloc(cnt,
@@ -935,13 +917,13 @@ report_overdue(const struct ctx *c, struct samv_buf *out,
 				const char *cells[7];
 
 				cells[0] = gs(all[i].n, "title");
-				cells[1] = body_name(c->r, all[i].body);
+				cells[1] = samv_repo_body_name(c->r, all[i].body);
 				cells[2] = as;
 				cells[3] = due;
 				cells[4] = days;
 				cells[5] = status_label(c, all[i].status);
 				cells[6] = gs(all[i].n, "report_to") ?
-				    body_name(c->r, gs(all[i].n,
+				    samv_repo_body_name(c->r, gs(all[i].n,
 				    "report_to")) : NULL;
 				samv_render_row(t, cells, SAMV_CELL_PLAIN);
 				free(as);
@@ -1015,7 +997,7 @@ report_recommendations(const struct ctx *c, struct samv_buf *out,
 
 		if (c->o->body)
 			samv_render_field(doc, L(c, SAMV_L_R_BODY),
-			    body_name(c->r, c->o->body));
+			    samv_repo_body_name(c->r, c->o->body));
 		head[0] = L(c, SAMV_L_R_RECOMMENDATION);
 		for (j = 0; j < np; j++)
 			head[1 + j] = gs(at(ps, j), "short_name") ?
@@ -1369,7 +1351,7 @@ meet_table(const struct ctx *c, cmark_node *doc, enum samv_label head_l,
 
 		fmt_day(v[i].date, d);
 		fmt_day(v[i].deadline, dl);
-		cells[0] = body_name(c->r, gs(v[i].m, "body"));
+		cells[0] = samv_repo_body_name(c->r, gs(v[i].m, "body"));
 		cells[1] = d;
 		cells[2] = v[i].done;
 		cells[3] = dl;
@@ -1621,7 +1603,7 @@ report_compliance(const struct ctx *c, struct samv_buf *out,
 
 		if (c->o->body)
 			samv_render_field(doc, L(c, SAMV_L_R_BODY),
-			    body_name(c->r, c->o->body));
+			    samv_repo_body_name(c->r, c->o->body));
 		samv_render_heading(doc, 2, L(c, SAMV_L_R_MEETING_FREQUENCY));
 		if (nrules == 0)
 			samv_render_para(doc, L(c, SAMV_L_R_NONE));
@@ -1638,7 +1620,7 @@ report_compliance(const struct ctx *c, struct samv_buf *out,
 			per = samv_xasprintf("%s – %s", f, to);
 			e = samv_xasprintf("%ld", rules[i].expected);
 			h = samv_xasprintf("%ld", rules[i].held);
-			cells[0] = body_name(c->r, rules[i].body);
+			cells[0] = samv_repo_body_name(c->r, rules[i].body);
 			cells[1] = rt;
 			cells[2] = per;
 			cells[3] = e;
@@ -1689,7 +1671,7 @@ report_compliance(const struct ctx *c, struct samv_buf *out,
 				    L(c, SAMV_L_R_SECRETARY_SAME_SIDE_AGAIN));
 			if (!bad)
 				samv_buf_puts(&rm, L(c, SAMV_L_R_OK));
-			cells[0] = body_name(c->r, rot[i].body);
+			cells[0] = samv_repo_body_name(c->r, rot[i].body);
 			cells[1] = yr;
 			cells[2] = ch;
 			cells[3] = se;
@@ -1709,8 +1691,8 @@ report_compliance(const struct ctx *c, struct samv_buf *out,
 
 			t = samv_render_table(doc, 3, h3);
 			for (i = 0; i < miss_body.n; i++) {
-				const char *cells[3] = { body_name(c->r,
-				    miss_body.v[i]), principal_name(c->r,
+				const char *cells[3] = { samv_repo_body_name(c->r,
+				    miss_body.v[i]), samv_repo_principal_name(c->r,
 				    miss_p.v[i]), L(c,
 				    SAMV_L_R_NO_ACTIVE_MEMBER) };
 
@@ -1827,7 +1809,7 @@ static void
 tree_add(const struct ctx *c, cmark_node *list, const struct strv *all,
     const char *id, struct strv *path, struct strv *seen)
 {
-	cmark_node *item = samv_render_list_item(list, body_name(c->r, id));
+	cmark_node *item = samv_render_list_item(list, samv_repo_body_name(c->r, id));
 	cmark_node *sub = NULL;
 	size_t i;
 
@@ -1912,7 +1894,7 @@ report_org(const struct ctx *c, struct samv_buf *out, enum samv_format fmt,
 			samv_buf_puts(&m, "    ");
 			mermaid_id(&m, all.v[i]);
 			samv_buf_putc(&m, '[');
-			mermaid_label(&m, body_name(c->r, all.v[i]));
+			mermaid_label(&m, samv_repo_body_name(c->r, all.v[i]));
 			samv_buf_puts(&m, "]\n");
 		}
 		for (i = 0; i < all.n; i++) {
@@ -2135,7 +2117,7 @@ report_calendar(const struct ctx *c, struct samv_buf *out,
 				fmt_day(ev[i].date, dd);
 				cells[0] = dd;
 				cells[1] = ev_label(c, ev[i].type);
-				cells[2] = body_name(c->r, ev[i].body);
+				cells[2] = samv_repo_body_name(c->r, ev[i].body);
 				cells[3] = ev[i].detail;
 				samv_render_row(t, cells, SAMV_CELL_PLAIN);
 			}
@@ -2270,7 +2252,7 @@ report_plan(const struct ctx *c, struct samv_buf *out, enum samv_format fmt,
 		    L(c, SAMV_L_STATUS) };
 
 		samv_render_field(doc, L(c, SAMV_L_GIVEN_BY),
-		    body_name(c->r, gs(p, "body")));
+		    samv_repo_body_name(c->r, gs(p, "body")));
 		if (nsec == 0)
 			samv_render_para(doc, L(c, SAMV_L_R_NONE));
 		for (j = 0; j < nsec; j++) {
@@ -2894,7 +2876,7 @@ samv_trace_render(struct samv_buf *out, const struct samv_repo *r,
 
 			cells[0] = step_label(&c, s->step);
 			cells[1] = s->date;
-			cells[2] = s->body ? body_name(r, s->body) : NULL;
+			cells[2] = s->body ? samv_repo_body_name(r, s->body) : NULL;
 			cells[3] = s->name;
 			cells[4] = st;
 			cells[5] = cm;
