@@ -43,7 +43,8 @@ endif
 # Deferred (=) so that pkg-config runs after the dependency check has
 # installed the packages it asks about.
 DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS))
-DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcmark-gfm-extensions -lm
+DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lcmark-gfm-extensions -lm \
+	-lpthread
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	$(WARN) $(CFLAGS) $(SANFLAGS) -Ilib -I$(B) $(DEP_CFLAGS) \
 	-DSAMV_VERSION='"$(VERSION)"' -DSAMV_LIBEXECDIR='"$(LIBEXECDIR)"' \
@@ -56,7 +57,8 @@ LIB_SRC = lib/util.c lib/diag.c lib/yaml.c lib/schema.c lib/opt.c \
 	lib/date.c lib/pnr.c lib/source.c lib/records.c lib/rules.c \
 	lib/git.c lib/ids.c lib/map.c lib/emit.c lib/write.c lib/edit.c \
 	lib/agenda.c lib/json.c lib/decision.c lib/render.c lib/labels.c \
-	lib/protocol.c lib/semdiff.c lib/report.c lib/body.c lib/assign.c
+	lib/protocol.c lib/semdiff.c lib/report.c lib/body.c lib/assign.c \
+	lib/check.c
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schemas.o
 SCHEMAS = schema/samv.schema.json schema/body.schema.json \
 	schema/meeting.schema.json schema/decision.schema.json \
@@ -79,7 +81,7 @@ DEPS_CHECK = $(B)/.deps-check
 .SECONDARY:
 
 .PHONY: all demo check check-valgrind test unit man-lint lint install uninstall \
-	clean deps
+	clean deps bench
 
 all: $(BINS)
 
@@ -210,6 +212,11 @@ uninstall:
 	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
 	rm -f $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/samv
+
+# The benchmark of issue #7 (bench/run.sh): make bench [QUICK=1].
+# Results on stdout and in build/bench/last.md; see bench/RESULTS.md.
+bench: all $(DEPS_CHECK)
+	QUICK=$(QUICK) sh bench/run.sh
 
 clean:
 	rm -rf build build-san

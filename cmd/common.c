@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "common.h"
 #include "json.h"
 #include "util.h"
@@ -214,9 +215,8 @@ cmd_write_commit(struct samv_write *w, const struct samv_change *ch,
     size_t n, const char *msg)
 {
 	struct samv_diags d = SAMV_DIAGS_INIT, after = SAMV_DIAGS_INIT;
-	struct samv_repo *r = NULL;
 	char *err = NULL;
-	size_t i, j;
+	size_t i;
 	samv_day today;
 	int rc;
 
@@ -239,24 +239,25 @@ cmd_write_commit(struct samv_write *w, const struct samv_change *ch,
 		samv_write_end(w);
 		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
 	}
-	/* what the rules now say about the changed files */
-	if (samv_repo_load(&r, w->src, NULL, &after, &err) == 0 &&
-	    samv_date_today(&today) == 0)
-		samv_rules_run(r, today, &after);
-	samv_diags_sort(&after);
-	for (i = 0; i < after.n; i++)
-		for (j = 0; j < n; j++)
-			if (strcmp(after.v[i].path, ch[j].path) == 0) {
-				const struct samv_diag *g = &after.v[i];
+	/* what the rules now say about the changed files: their bodies'
+	 * records are checked, nothing else is read */
+	if (samv_date_today(&today) == 0) {
+		const char **paths = samv_xcalloc(n + 1, sizeof(*paths));
 
-				fprintf(stderr, "%s:%u:%u: %s: %s [%s]\n",
-				    g->path, g->line, g->col, g->severity ==
-				    SAMV_ERROR ? "error" : "warning", g->msg,
-				    g->rule);
-				break;
-			}
+		for (i = 0; i < n; i++)
+			paths[i] = ch[i].path;
+		samv_check_paths(w->src, paths, n, today, &after);
+		free(paths);
+	}
+	samv_diags_sort(&after);
+	for (i = 0; i < after.n; i++) {
+		const struct samv_diag *g = &after.v[i];
+
+		fprintf(stderr, "%s:%u:%u: %s: %s [%s]\n", g->path, g->line,
+		    g->col, g->severity == SAMV_ERROR ? "error" : "warning",
+		    g->msg, g->rule);
+	}
 	samv_diags_release(&after);
-	samv_repo_free(r);
 	free(err);
 }
 

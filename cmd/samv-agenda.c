@@ -159,7 +159,10 @@ static void
 refuse_if_decided(struct samv_write *w, const char *id)
 {
 	size_t i;
+	char *body = samv_id_body(id);
 
+	samv_repo_need(w->records, SAMV_KIND_DECISION, body);
+	free(body);
 	for (i = 0; i < w->records->n; i++) {
 		const struct samv_record *r = w->records->records[i];
 		const char *m;
@@ -549,6 +552,7 @@ previous_meeting(const struct samv_repo *r, const char *body, samv_day day)
 	samv_day bd = 0, md;
 	size_t i, bl = strlen(body);
 
+	samv_repo_need(r, SAMV_KIND_MEETING, body);
 	for (i = 0; i < r->n; i++) {
 		const struct samv_record *rec = r->records[i];
 
@@ -583,6 +587,7 @@ on_some_agenda(const struct samv_repo *r, const char *id)
 {
 	size_t i, k;
 
+	samv_repo_need(r, SAMV_KIND_MEETING, NULL);
 	for (i = 0; i < r->n; i++) {
 		const struct samv_node *items;
 
@@ -666,7 +671,10 @@ build_agenda(const struct samv_repo *r, const char *body_id,
 			push(l, samv_node_str(standing->items[i]), "standing",
 			    10);
 
-	/* report-backs due from assignments this body receives */
+	/* report-backs due from assignments this body receives: any body
+	 * may give one, so every assignment is read */
+	samv_repo_need(r, SAMV_KIND_ASSIGNMENT, NULL);
+	samv_repo_need(r, SAMV_KIND_DECISION, NULL);
 	for (i = 0; i < r->n; i++) {
 		const struct samv_record *rec = r->records[i];
 		const struct samv_node *a = samv_record_root(rec), *reps;
@@ -828,6 +836,7 @@ cmd_new(int argc, char **argv)
 		const struct samv_record *best = NULL;
 		samv_day bd = 0, md;
 
+		samv_repo_need(w->records, SAMV_KIND_MEETING, m.body);
 		for (i = 0; i < w->records->n; i++) {
 			const struct samv_record *rec = w->records->records[i];
 

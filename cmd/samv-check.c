@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "common.h"
 #include "date.h"
 #include "records.h"
@@ -16,6 +17,8 @@ static const struct samv_option options[] = {
 	{ "format", 0, SAMV_OPT_VALUE, "text|json", "output format" },
 	{ "list-rules", 0, SAMV_OPT_FLAG, NULL,
 	    "list the rule ids and exit" },
+	{ "no-cache", 0, SAMV_OPT_FLAG, NULL,
+	    "neither read nor write the cache in the git directory" },
 	{ "rev", 0, SAMV_OPT_VALUE, "REV",
 	    "check a git revision instead of the work tree" },
 	{ "strict", 0, SAMV_OPT_FLAG, NULL, "treat warnings as errors" },
@@ -66,7 +69,7 @@ selected(const char *path, char **paths, size_t n)
 }
 
 static void
-print_summary(const struct samv_repo *r, const struct samv_diags *d,
+print_summary(const struct samv_check_stats *st, const struct samv_diags *d,
     int strict, FILE *fp)
 {
 	static const char *const names[][2] = {
@@ -74,17 +77,15 @@ print_summary(const struct samv_repo *r, const struct samv_diags *d,
 		{ "meeting", "meetings" }, { "decision", "decisions" },
 		{ "assignment", "assignments" }
 	};
-	size_t count[SAMV_KIND_COUNT] = { 0 }, i, e, w;
+	size_t e, w;
 	int k;
 
-	for (i = 0; i < r->n; i++)
-		count[r->records[i]->kind]++;
 	e = strict ? d->errors + d->warnings : d->errors;
 	w = strict ? 0 : d->warnings;
 	fprintf(fp, "checked");
 	for (k = SAMV_KIND_BODY; k < SAMV_KIND_COUNT; k++)
 		fprintf(fp, "%s %zu %s", k == SAMV_KIND_BODY ? "" : ",",
-		    count[k], names[k][count[k] != 1]);
+		    st->count[k], names[k][st->count[k] != 1]);
 	fprintf(fp, ": %zu error%s, %zu warning%s\n", e, e == 1 ? "" : "s",
 	    w, w == 1 ? "" : "s");
 }
@@ -95,7 +96,8 @@ main(int argc, char **argv)
 	struct samv_args a;
 	struct samv_diags all = SAMV_DIAGS_INIT, shown = SAMV_DIAGS_INIT;
 	struct samv_source *src = NULL;
-	struct samv_repo *repo = NULL;
+	struct samv_check_options copt;
+	struct samv_check_stats stats;
 	const char *format, *rev;
 	char *root = NULL, *err = NULL, **paths;
 	int strict, json;
@@ -132,9 +134,11 @@ main(int argc, char **argv)
 			    "(no samv.yaml here or in any parent directory)");
 		samv_source_open_worktree(&src, root);
 	}
-	if (samv_repo_load(&repo, src, NULL, &all, &err) < 0)
+	memset(&copt, 0, sizeof(copt));
+	copt.today = today;
+	copt.use_cache = !samv_args_get(&a, &spec, "no-cache")->set;
+	if (samv_check_run(src, &copt, &all, &stats, &err) < 0)
 		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
-	samv_rules_run(repo, today, &all);
 	samv_diags_sort(&all);
 
 	paths = samv_xcalloc(a.npos + 1, sizeof(*paths));
@@ -153,7 +157,7 @@ main(int argc, char **argv)
 		cmd_print_diags(&shown, stdout, strict);
 
 	if (samv_args_get(&a, &spec, "summary")->set)
-		print_summary(repo, &shown, strict, json ? stderr : stdout);
+		print_summary(&stats, &shown, strict, json ? stderr : stdout);
 	{
 		int bad = shown.errors > 0 || (strict && shown.warnings > 0);
 
@@ -162,7 +166,6 @@ main(int argc, char **argv)
 		free(paths);
 		samv_diags_release(&all);
 		samv_diags_release(&shown);
-		samv_repo_free(repo);
 		samv_source_free(src);
 		free(root);
 		samv_args_release(&a);

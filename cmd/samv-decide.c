@@ -365,6 +365,12 @@ main(int argc, char **argv)
 		cmd_die(EXIT_INVALID, "%s has no agenda item %ld (it has %zu)",
 		    mid, item, nitems);
 	it = items->items[item - 1];
+	{
+		char *mbody = samv_id_body(mid);
+
+		samv_repo_need(w->records, SAMV_KIND_DECISION, mbody);
+		free(mbody);
+	}
 	for (i = 0; i < w->records->n; i++) {
 		const struct samv_record *r = w->records->records[i];
 		const struct samv_node *dn = samv_record_root(r);

@@ -176,6 +176,7 @@ samv_decision_next_number(const struct samv_repo *r, const char *body,
 
 	snprintf(prefix, sizeof(prefix), "%s/%d/", body, year);
 	pl = strlen(prefix);
+	samv_repo_need(r, SAMV_KIND_DECISION, body);
 	for (i = 0; i < r->n; i++) {
 		const struct samv_record *rec = r->records[i];
 		long n;
@@ -214,9 +215,14 @@ size_t
 samv_meeting_decisions(const struct samv_repo *r, const char *meeting_id,
     const struct samv_record ***out)
 {
-	const struct samv_record **v = samv_xcalloc(r->n + 1, sizeof(*v));
+	const struct samv_record **v;
 	size_t i, n = 0;
+	char *body = samv_id_body(meeting_id);
 
+	/* a decision is a § of its own body's protocol (rule ref) */
+	samv_repo_need(r, SAMV_KIND_DECISION, body);
+	free(body);
+	v = samv_xcalloc(r->n + 1, sizeof(*v));
 	for (i = 0; i < r->n; i++) {
 		const struct samv_record *rec = r->records[i];
 		const char *m;

@@ -86,14 +86,6 @@ samv_record_root(const struct samv_record *rec)
 	return rec->doc->root;
 }
 
-struct samv_record *
-samv_repo_get(const struct samv_repo *r, enum samv_kind kind, const char *id)
-{
-	if (kind < 0 || kind >= SAMV_KIND_COUNT || id == NULL)
-		return NULL;
-	return samv_map_get(&r->by_id[kind], id);
-}
-
 /* Every scalar of every record is searched for personal identity numbers. */
 static void
 scan_pnr(const struct samv_doc *doc, const struct samv_node *n,
@@ -214,6 +206,129 @@ index_config(struct samv_repo *r)
 	}
 }
 
+void
+samv_record_path_finding(const char *path, struct samv_diags *d)
+{
+	size_t nl = strlen(path);
+
+	if (nl > 5 && strcmp(path + nl - 5, ".yaml") == 0 &&
+	    expected_layout(path))
+		samv_diags_add(d, path, 0, 0, SAMV_ERROR, "path-id",
+		    "not a valid record path; expected %s",
+		    expected_layout(path));
+	else
+		samv_diags_add(d, path, 0, 0, SAMV_WARNING, "unknown-file",
+		    "not a record file");
+}
+
+/* A lookup that found no file: remembered so it is not asked again. */
+static struct samv_record absent;
+
+static void
+add_record(struct samv_repo *r, struct samv_record *rec)
+{
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 64;
+		r->records = samv_xreallocarray(r->records, r->cap,
+		    sizeof(*r->records));
+	}
+	r->records[r->n++] = rec;
+	if (rec->kind == SAMV_KIND_CONFIG)
+		r->config = rec;
+	else
+		samv_map_put(&r->by_id[rec->kind], rec->id, rec);
+}
+
+static void
+read_failed(const char *path, int e, struct samv_diags *d)
+{
+	if (e == EFBIG)
+		samv_diags_add(d, path, 1, 1, SAMV_ERROR, "yaml-size",
+		    "file is larger than the limit of %d bytes",
+		    SAMV_MAX_FILE_SIZE);
+	else
+		samv_diags_add(d, path, 0, 0, SAMV_ERROR, "io",
+		    "cannot read: %s", strerror(e));
+}
+
+/* Parses and validates one record's bytes into rec; findings into d. */
+static void
+parse_record(struct samv_record *rec, const char *buf, size_t len,
+    int skip_schema, struct samv_diags *d)
+{
+	const struct samv_schema *schema;
+
+	if (conflict_markers(rec, buf, len, d))
+		return;
+	if (samv_doc_parse(&rec->doc, rec->path, buf, len, NULL, d) < 0)
+		return;
+	if (skip_schema)
+		return;
+	scan_pnr(rec->doc, rec->doc->root, d);
+	schema = samv_schema_for(rec->kind, d);
+	if (schema != NULL && samv_schema_validate(schema, rec->doc,
+	    rec->doc->root, d) == 0)
+		rec->schema_ok = 1;
+}
+
+/*
+ * Makes the record of one listed file (id owned by the record from
+ * here on), reads it from the source and parses it. A path that is no
+ * record is reported and gives NULL.
+ */
+static struct samv_record *
+load_file(struct samv_repo *r, const char *path, int is_link,
+    int skip_schema, int external, struct samv_diags *d)
+{
+	struct samv_record *rec, *old;
+	enum samv_kind kind;
+	char *id, *buf;
+	size_t len;
+
+	if (is_link) {
+		samv_diags_add(d, path, 0, 0, SAMV_ERROR, "symlink",
+		    "symbolic link in the repository is not followed");
+		return NULL;
+	}
+	kind = samv_path_parse(path, &id);
+	if (kind == SAMV_KIND_NONE) {
+		samv_record_path_finding(path, d);
+		return NULL;
+	}
+	if (kind != SAMV_KIND_CONFIG &&
+	    (old = samv_map_get(&r->by_id[kind], id)) != NULL &&
+	    old != &absent) {
+		/* loaded before to answer a lookup: now one of ours */
+		old->external = external && old->external;
+		free(id);
+		return old;
+	}
+	rec = samv_xcalloc(1, sizeof(*rec));
+	rec->kind = kind;
+	rec->path = samv_xstrdup(path);
+	rec->id = id;
+	rec->external = external;
+	add_record(r, rec);
+	if (samv_source_read(r->src, path, SAMV_MAX_FILE_SIZE, &buf,
+	    &len) < 0) {
+		read_failed(path, errno, d);
+		return rec;
+	}
+	parse_record(rec, buf, len, skip_schema, d);
+	free(buf);
+	return rec;
+}
+
+static struct samv_repo *
+repo_new(struct samv_source *src)
+{
+	struct samv_repo *r = samv_xcalloc(1, sizeof(*r));
+
+	r->src = src;
+	r->language = "sv";
+	return r;
+}
+
 int
 samv_repo_load(struct samv_repo **out, struct samv_source *src,
     const struct samv_load_flags *flags, struct samv_diags *d, char **err)
@@ -221,80 +336,251 @@ samv_repo_load(struct samv_repo **out, struct samv_source *src,
 	struct samv_filelist files;
 	struct samv_repo *r;
 	size_t i;
+	int skip = flags && flags->skip_schema;
 
 	*out = NULL;
 	if (samv_source_list(src, &files, err) < 0)
 		return -1;
-	r = samv_xcalloc(1, sizeof(*r));
-	r->records = samv_xcalloc(files.n ? files.n : 1, sizeof(*r->records));
-	for (i = 0; i < files.n; i++) {
-		const char *path = files.v[i].path;
-		struct samv_record *rec;
-		enum samv_kind kind;
-		char *id, *buf;
-		size_t len;
-		const struct samv_schema *schema;
-		size_t nl = strlen(path);
-
-		if (files.v[i].is_link) {
-			samv_diags_add(d, path, 0, 0, SAMV_ERROR, "symlink",
-			    "symbolic link in the repository is not followed");
-			continue;
-		}
-		kind = samv_path_parse(path, &id);
-		if (kind == SAMV_KIND_NONE) {
-			if (nl > 5 && strcmp(path + nl - 5, ".yaml") == 0 &&
-			    expected_layout(path))
-				samv_diags_add(d, path, 0, 0, SAMV_ERROR,
-				    "path-id", "not a valid record path; "
-				    "expected %s", expected_layout(path));
-			else
-				samv_diags_add(d, path, 0, 0, SAMV_WARNING,
-				    "unknown-file", "not a record file");
-			continue;
-		}
-		rec = samv_xcalloc(1, sizeof(*rec));
-		rec->kind = kind;
-		rec->path = samv_xstrdup(path);
-		rec->id = id;
-		r->records[r->n++] = rec;
-		if (kind == SAMV_KIND_CONFIG)
-			r->config = rec;
-		else
-			samv_map_put(&r->by_id[kind], rec->id, rec);
-
-		if (samv_source_read(src, path, SAMV_MAX_FILE_SIZE, &buf,
-		    &len) < 0) {
-			if (errno == EFBIG)
-				samv_diags_add(d, path, 1, 1, SAMV_ERROR,
-				    "yaml-size", "file is larger than the "
-				    "limit of %d bytes", SAMV_MAX_FILE_SIZE);
-			else
-				samv_diags_add(d, path, 0, 0, SAMV_ERROR, "io",
-				    "cannot read: %s", strerror(errno));
-			continue;
-		}
-		if (conflict_markers(rec, buf, len, d)) {
-			free(buf);
-			continue;
-		}
-		if (samv_doc_parse(&rec->doc, path, buf, len, NULL, d) < 0) {
-			free(buf);
-			continue;
-		}
-		free(buf);
-		if (flags && flags->skip_schema)
-			continue;
-		scan_pnr(rec->doc, rec->doc->root, d);
-		schema = samv_schema_for(kind, d);
-		if (schema != NULL && samv_schema_validate(schema, rec->doc,
-		    rec->doc->root, d) == 0)
-			rec->schema_ok = 1;
-	}
+	r = repo_new(src);
+	for (i = 0; i < files.n; i++)
+		load_file(r, files.v[i].path, files.v[i].is_link, skip, 0, d);
 	samv_filelist_release(&files);
+	r->all_loaded = 1;
 	index_config(r);
 	*out = r;
 	return 0;
+}
+
+int
+samv_repo_open(struct samv_repo **out, struct samv_source *src,
+    struct samv_diags *d, char **err)
+{
+	struct samv_repo *r;
+	int st;
+
+	*out = NULL;
+	*err = NULL;
+	r = repo_new(src);
+	st = samv_source_exists(src, "samv.yaml");
+	if (st != 0)
+		load_file(r, "samv.yaml", st == 2, 0, 0, d);
+	index_config(r);
+	*out = r;
+	return 0;
+}
+
+struct samv_repo *
+samv_repo_view(const struct samv_repo *base, const struct samv_map *index)
+{
+	struct samv_repo *r = repo_new(base->src);
+
+	r->base = base;
+	r->index = index;
+	r->config = base->config;
+	r->principals = base->principals;
+	r->groups = base->groups;
+	r->language = base->language;
+	return r;
+}
+
+void
+samv_repo_set_deps(struct samv_repo *r, struct samv_deps *deps)
+{
+	r->deps = deps;
+}
+
+struct samv_record *
+samv_repo_add_buffer(struct samv_repo *r, const char *path, const char *buf,
+    size_t len, struct samv_diags *d)
+{
+	struct samv_record *rec;
+	enum samv_kind kind;
+	char *id;
+
+	kind = samv_path_parse(path, &id);
+	if (kind == SAMV_KIND_NONE || (kind != SAMV_KIND_CONFIG &&
+	    samv_map_get(&r->by_id[kind], id) != NULL)) {
+		free(id);
+		return NULL;
+	}
+	rec = samv_xcalloc(1, sizeof(*rec));
+	rec->kind = kind;
+	rec->path = samv_xstrdup(path);
+	rec->id = id;
+	add_record(r, rec);
+	if (buf == NULL) {
+		read_failed(path, errno, d);
+		return rec;
+	}
+	parse_record(rec, buf, len, 0, d);
+	return rec;
+}
+
+static void
+log_dep(const struct samv_repo *r, const char *path, int content)
+{
+	struct samv_deps *l = r->deps;
+
+	if (l == NULL || path == NULL)
+		return;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = samv_xreallocarray(l->v, l->cap, sizeof(*l->v));
+	}
+	l->v[l->n].path = samv_xstrdup(path);
+	l->v[l->n].content = content;
+	l->n++;
+}
+
+void
+samv_deps_release(struct samv_deps *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].path);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+struct samv_record *
+samv_repo_get(const struct samv_repo *cr, enum samv_kind kind, const char *id)
+{
+	/* lookups load on demand: the repository is a cache of the source */
+	struct samv_repo *r = (struct samv_repo *)cr;
+	struct samv_record *rec;
+	struct samv_diags scratch = SAMV_DIAGS_INIT;
+	char *path;
+	int st;
+
+	if (kind < 0 || kind >= SAMV_KIND_COUNT || id == NULL)
+		return NULL;
+	if (kind == SAMV_KIND_CONFIG)
+		return r->config;
+	rec = samv_map_get(&r->by_id[kind], id);
+	if (rec != NULL || r->all_loaded || r->src == NULL)
+		return rec == &absent ? NULL : rec;
+	path = samv_id_path(kind, id);
+	if (path == NULL)
+		return NULL;
+	log_dep(r, path, 1);
+	if (r->index)
+		st = samv_map_get(&r->index[kind], id) ? 1 : 0;
+	else
+		st = samv_source_exists(r->src, path);
+	/* a canonical id names exactly one path, and that path this id */
+	if (st == 1)
+		rec = load_file(r, path, 0, 0, 1, &scratch);
+	free(path);
+	samv_diags_release(&scratch);
+	if (rec == NULL) {
+		char *key = samv_xstrdup(id);
+
+		samv_map_put(&r->by_id[kind], key, &absent);
+		if (r->absent_n == r->absent_cap) {
+			r->absent_cap = r->absent_cap ? r->absent_cap * 2 : 16;
+			r->absent_keys = samv_xreallocarray(r->absent_keys,
+			    r->absent_cap, sizeof(*r->absent_keys));
+		}
+		r->absent_keys[r->absent_n++] = key;
+	}
+	return rec;
+}
+
+int
+samv_repo_has(const struct samv_repo *r, enum samv_kind kind, const char *id)
+{
+	struct samv_record *rec;
+	char *path;
+	int st;
+
+	if (kind < 0 || kind >= SAMV_KIND_COUNT || id == NULL)
+		return 0;
+	if (kind == SAMV_KIND_CONFIG)
+		return r->config != NULL;
+	rec = samv_map_get(&r->by_id[kind], id);
+	if (rec != NULL)
+		return rec != &absent;
+	if (r->all_loaded || r->src == NULL)
+		return 0;
+	path = samv_id_path(kind, id);
+	if (path == NULL)
+		return 0;
+	log_dep(r, path, 0);
+	if (r->index)
+		st = samv_map_get(&r->index[kind], id) != NULL;
+	else
+		st = samv_source_exists(r->src, path) == 1;
+	free(path);
+	return st;
+}
+
+static const char *const kind_dirs[SAMV_KIND_COUNT] = {
+	NULL, "bodies", "meetings", "decisions", "assignments"
+};
+
+void
+samv_repo_need(const struct samv_repo *cr, enum samv_kind kind,
+    const char *body)
+{
+	struct samv_repo *r = (struct samv_repo *)cr;
+	struct samv_diags scratch = SAMV_DIAGS_INIT;
+	struct samv_filelist files;
+	char *dir, *err = NULL;
+	size_t i;
+	int k;
+
+	if (r->all_loaded || r->src == NULL)
+		return;
+	if (kind == SAMV_KIND_NONE || kind == SAMV_KIND_CONFIG) {
+		for (k = SAMV_KIND_BODY; k < SAMV_KIND_COUNT; k++)
+			samv_repo_need(r, (enum samv_kind)k, body);
+		return;
+	}
+	if (body != NULL && !samv_id_is_slug(body, strlen(body)))
+		return;
+	if (body != NULL && r->complete_body != NULL &&
+	    strcmp(body, r->complete_body) == 0)
+		return;
+	if (kind == SAMV_KIND_BODY && body != NULL)
+		dir = samv_xasprintf("bodies/%s.yaml", body);
+	else if (body != NULL)
+		dir = samv_xasprintf("%s/%s", kind_dirs[kind], body);
+	else
+		dir = samv_xstrdup(kind_dirs[kind]);
+	/* a folder already listed, or the whole kind */
+	if (samv_map_get(&r->scopes, dir) != NULL ||
+	    samv_map_get(&r->scopes, kind_dirs[kind]) != NULL) {
+		free(dir);
+		return;
+	}
+	samv_map_put(&r->scopes, dir, dir);
+	if (r->n_scope_keys == r->scope_cap) {
+		r->scope_cap = r->scope_cap ? r->scope_cap * 2 : 8;
+		r->scope_keys = samv_xreallocarray(r->scope_keys, r->scope_cap,
+		    sizeof(*r->scope_keys));
+	}
+	r->scope_keys[r->n_scope_keys++] = dir;
+	if (kind == SAMV_KIND_BODY && body != NULL) {
+		int st = samv_source_exists(r->src, dir);
+
+		if (st != 0)
+			load_file(r, dir, st == 2, 0, 0, r->sink ? r->sink :
+			    &scratch);
+	} else if (samv_source_list_dir(r->src, dir, &files, &err) == 0) {
+		for (i = 0; i < files.n; i++)
+			load_file(r, files.v[i].path, files.v[i].is_link, 0, 0,
+			    r->sink ? r->sink : &scratch);
+		samv_filelist_release(&files);
+	}
+	free(err);
+	samv_diags_release(&scratch);
+}
+
+void
+samv_repo_set_sink(struct samv_repo *r, struct samv_diags *d)
+{
+	r->sink = d;
 }
 
 void
@@ -314,8 +600,17 @@ samv_repo_free(struct samv_repo *r)
 	free(r->records);
 	for (k = 0; k < SAMV_KIND_COUNT; k++)
 		samv_map_release(&r->by_id[k]);
-	samv_map_release(&r->principals);
-	samv_map_release(&r->groups);
+	for (i = 0; i < r->absent_n; i++)
+		free(r->absent_keys[i]);
+	free(r->absent_keys);
+	for (i = 0; i < r->n_scope_keys; i++)
+		free(r->scope_keys[i]);
+	free(r->scope_keys);
+	samv_map_release(&r->scopes);
+	if (r->base == NULL) {
+		samv_map_release(&r->principals);
+		samv_map_release(&r->groups);
+	}
 	free(r);
 }
 

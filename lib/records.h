@@ -15,16 +15,50 @@ struct samv_record {
 	char *id;		/* canonical id ("" for samv.yaml) */
 	struct samv_doc *doc;	/* NULL when it could not be loaded */
 	int schema_ok;		/* loaded and valid against its schema */
+	int external;		/* loaded only to answer a lookup */
 };
 
+/* What a view looked up outside its own records (samv_repo_set_deps). */
+struct samv_dep {
+	char *path;		/* the record's path */
+	int content;		/* 1: its content was read; 0: only whether it exists */
+};
+
+struct samv_deps {
+	struct samv_dep *v;
+	size_t n, cap;
+};
+
+#define SAMV_DEPS_INIT { NULL, 0, 0 }
+
+void samv_deps_release(struct samv_deps *l);
+
+/*
+ * A repository: records by kind and id. Loaded whole (samv_repo_load),
+ * or opened lazily (samv_repo_open): then a lookup reads the one file
+ * its id names, and samv_repo_need() lists and loads one folder, so a
+ * command reads only what it uses. Either way records[] holds what has
+ * been loaded so far, in load order.
+ */
 struct samv_repo {
-	struct samv_record **records;	/* sorted by path */
-	size_t n;
+	struct samv_record **records;
+	size_t n, cap;
 	struct samv_record *config;	/* samv.yaml, or NULL */
 	struct samv_map by_id[SAMV_KIND_COUNT];
 	struct samv_map principals;	/* principal id -> config node */
 	struct samv_map groups;		/* group id -> config node */
 	const char *language;		/* "sv" or "en" */
+	/* lazy loading */
+	struct samv_source *src;	/* borrowed */
+	int all_loaded;			/* every file was listed and loaded */
+	const struct samv_repo *base;	/* a view: config borrowed from it */
+	const struct samv_map *index;	/* borrowed [SAMV_KIND_COUNT]: ids that exist */
+	struct samv_deps *deps;		/* borrowed: lookups outside are logged */
+	struct samv_diags *sink;	/* borrowed: findings of need() loads */
+	const char *complete_body;	/* borrowed: all its records are loaded */
+	struct samv_map scopes;		/* folders listed by need() */
+	char **scope_keys, **absent_keys;
+	size_t n_scope_keys, scope_cap, absent_n, absent_cap;
 };
 
 struct samv_load_flags {
@@ -40,9 +74,46 @@ struct samv_load_flags {
  */
 int samv_repo_load(struct samv_repo **out, struct samv_source *src,
     const struct samv_load_flags *flags, struct samv_diags *d, char **err);
+/*
+ * Opens src lazily: reads samv.yaml now (its findings into d), every
+ * other record when it is first looked up or needed. src must outlive
+ * the repository. Returns 0; free *out with samv_repo_free().
+ */
+int samv_repo_open(struct samv_repo **out, struct samv_source *src,
+    struct samv_diags *d, char **err);
+/*
+ * A lazy view over base's source sharing base's samv.yaml: for checking
+ * one body's records at a time. index (borrowed, SAMV_KIND_COUNT maps,
+ * may be NULL) says which ids exist, so that existence needs no file
+ * system access. Free with samv_repo_free() before base.
+ */
+struct samv_repo *samv_repo_view(const struct samv_repo *base,
+    const struct samv_map *index);
+/* Logs every lookup that goes outside the loaded records into deps. */
+void samv_repo_set_deps(struct samv_repo *r, struct samv_deps *deps);
+/* Findings of files loaded by samv_repo_need() go into d (else dropped). */
+void samv_repo_set_sink(struct samv_repo *r, struct samv_diags *d);
+/*
+ * Adds one record from bytes already read (buf NULL: it could not be
+ * read, errno says why); findings into d. NULL if path is no record
+ * path or the id is already loaded. The record is owned by r.
+ */
+struct samv_record *samv_repo_add_buffer(struct samv_repo *r,
+    const char *path, const char *buf, size_t len, struct samv_diags *d);
+/*
+ * Loads every record of kind (SAMV_KIND_NONE: of every kind) filed
+ * under body (NULL: under every body) unless loaded already. A no-op
+ * on a repository loaded whole. Logically const: it fills a cache.
+ */
+void samv_repo_need(const struct samv_repo *r, enum samv_kind kind,
+    const char *body);
 void samv_repo_free(struct samv_repo *r);
 
-/* The record of that kind and canonical id, or NULL. */
+/* 1 if a record of that kind and canonical id exists (loaded or not). */
+int samv_repo_has(const struct samv_repo *r, enum samv_kind kind,
+    const char *id);
+/* The record of that kind and canonical id, or NULL; a lazy repository
+ * loads it on first use. Borrowed from r. */
 struct samv_record *samv_repo_get(const struct samv_repo *r,
     enum samv_kind kind, const char *id);
 
@@ -52,6 +123,9 @@ const char *samv_repo_principal_name(const struct samv_repo *r,
     const char *id);
 /* The name of a body, else its id ("" for NULL). Borrowed from r. */
 const char *samv_repo_body_name(const struct samv_repo *r, const char *id);
+
+/* The finding for a listed file whose path is not a record path. */
+void samv_record_path_finding(const char *path, struct samv_diags *d);
 
 /* Root node of a record that passed schema validation, else NULL. */
 const struct samv_node *samv_record_root(const struct samv_record *rec);

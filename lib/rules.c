@@ -134,7 +134,7 @@ ref_kind(struct ctx *c, const struct samv_record *rec,
 	if (v == NULL)
 		return;
 	if (samv_id_canonical(kind, v, &canon) < 0 ||
-	    samv_repo_get(c->r, kind, canon) == NULL)
+	    !samv_repo_has(c->r, kind, canon))
 		report(c, rec, n, SAMV_ERROR, "ref", "%s '%s' does not exist",
 		    what, v);
 	free(canon);
@@ -196,7 +196,7 @@ ref_any(struct ctx *c, const struct samv_record *rec, const struct samv_node *n)
 	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 		char *canon = NULL;
 		int found = samv_id_canonical(kinds[k], v, &canon) == 0 &&
-		    samv_repo_get(c->r, kinds[k], canon) != NULL;
+		    samv_repo_has(c->r, kinds[k], canon);
 
 		free(canon);
 		if (found)
@@ -907,7 +907,7 @@ check_decision(struct ctx *c, const struct samv_record *rec,
     struct samv_map *paras)
 {
 	const struct samv_node *root = samv_record_root(rec), *body, *n;
-	const char *b, *kind, *slash = strchr(rec->id, '/');
+	const char *b, *kind, *slash = strchr(rec->id, '/'), *v, *ms;
 	long long num;
 	char year[5];
 	struct para_set *ps;
@@ -936,6 +936,13 @@ check_decision(struct ctx *c, const struct samv_record *rec,
 		    "date %s is not in %s, the year of the file's folder",
 		    str(root, "date"), year);
 	ref_kind(c, rec, get(root, "meeting"), SAMV_KIND_MEETING, "meeting");
+	if ((v = str(root, "meeting")) != NULL && (ms = strchr(v, '/')) &&
+	    ((size_t)(ms - v) != (size_t)(slash - rec->id) ||
+	    strncmp(v, rec->id, (size_t)(slash - rec->id)) != 0))
+		report(c, rec, get(root, "meeting"), SAMV_ERROR, "ref",
+		    "meeting %s is not a meeting of %.*s: a decision is a § "
+		    "of its own body's protocol", v, (int)(slash - rec->id),
+		    rec->id);
 	ref_kind(c, rec, get(root, "corrects"), SAMV_KIND_DECISION, "decision");
 	ref_kind(c, rec, get(root, "to"), SAMV_KIND_BODY, "body");
 	n = get(root, "recommend");
@@ -1131,6 +1138,8 @@ samv_rules_run(const struct samv_repo *r, long today, struct samv_diags *d)
 	for (i = 0; i < r->n; i++) {
 		const struct samv_record *rec = r->records[i];
 
+		if (rec->external)
+			continue;	/* loaded to answer a lookup */
 		switch (rec->kind) {
 		case SAMV_KIND_CONFIG:
 			check_config(&c, rec);
@@ -1153,7 +1162,7 @@ samv_rules_run(const struct samv_repo *r, long today, struct samv_diags *d)
 	}
 	check_paragraphs(&c, &paras);
 	samv_map_release(&paras);
-	if (r->config == NULL)
+	if (r->config == NULL && r->base == NULL)
 		samv_diags_add(d, "samv.yaml", 0, 0, SAMV_ERROR, "io",
 		    "missing: not a samv repository");
 }

@@ -1,5 +1,6 @@
 /* source.c - listing and reading record files from a tree or a revision */
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -22,18 +23,36 @@ struct samv_source {
 	git_repository *repo;	/* revision: the repository */
 	git_tree *tree;		/* revision: the samv root's tree */
 	char *name;
+	/* libgit2 objects are used by one thread at a time */
+	pthread_mutex_t mu;
 };
 
-static void
+static struct samv_file *
 add_file(struct samv_filelist *l, const char *path, int is_link)
 {
+	struct samv_file *f;
+
 	if (l->n == l->cap) {
 		l->cap = l->cap ? l->cap * 2 : 64;
 		l->v = samv_xreallocarray(l->v, l->cap, sizeof(*l->v));
 	}
-	l->v[l->n].path = samv_xstrdup(path);
-	l->v[l->n].is_link = is_link;
-	l->n++;
+	f = &l->v[l->n++];
+	memset(f, 0, sizeof(*f));
+	f->path = samv_xstrdup(path);
+	f->is_link = is_link;
+	return f;
+}
+
+static void
+set_stat(struct samv_file *f, const struct stat *st)
+{
+	f->dev = (unsigned long long)st->st_dev;
+	f->ino = (unsigned long long)st->st_ino;
+	f->size = (unsigned long long)st->st_size;
+	f->mtime_ns = (long long)st->st_mtim.tv_sec * 1000000000LL +
+	    st->st_mtim.tv_nsec;
+	f->ctime_ns = (long long)st->st_ctim.tv_sec * 1000000000LL +
+	    st->st_ctim.tv_nsec;
 }
 
 static int
@@ -87,6 +106,7 @@ samv_source_open_worktree(struct samv_source **out, const char *root)
 {
 	struct samv_source *s = samv_xcalloc(1, sizeof(*s));
 
+	pthread_mutex_init(&s->mu, NULL);
 	s->root = samv_xstrdup(root);
 	s->name = samv_xstrdup(root);
 	*out = s;
@@ -130,7 +150,7 @@ walk_dir(const char *root, const char *rel, struct samv_filelist *out,
 			else if (S_ISDIR(st.st_mode))
 				rc = walk_dir(root, child, out, err, depth + 1);
 			else if (S_ISREG(st.st_mode))
-				add_file(out, child, 0);
+				set_stat(add_file(out, child, 0), &st);
 		}
 		free(child);
 		free(cabs);
@@ -161,10 +181,127 @@ tree_cb(const char *root, const git_tree_entry *e, void *payload)
 	if (mode == GIT_FILEMODE_LINK)
 		add_file(w->out, path, 1);
 	else if (mode == GIT_FILEMODE_BLOB ||
-	    mode == GIT_FILEMODE_BLOB_EXECUTABLE)
-		add_file(w->out, path, 0);
+	    mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
+		struct samv_file *f = add_file(w->out, path, 0);
+
+		memcpy(f->oid, git_tree_entry_id(e)->id, 20);
+		f->have_oid = 1;
+	}
 	free(path);
 	return 0;
+}
+
+/* Appends the files below rel (a record folder or a folder inside one). */
+static int
+list_dir(struct samv_source *s, const char *rel, struct samv_filelist *out,
+    char **err)
+{
+	if (s->tree == NULL) {
+		struct stat st;
+		char *abs = samv_xasprintf("%s/%s", s->root, rel);
+		int rc = 0;
+
+		if (lstat(abs, &st) == 0 && S_ISLNK(st.st_mode))
+			add_file(out, rel, 1);
+		else
+			rc = walk_dir(s->root, rel, out, err, 0);
+		free(abs);
+		return rc;
+	} else {
+		git_tree_entry *sub = NULL;
+		git_tree *t = NULL;
+		struct tree_walk w = { NULL };
+
+		if (git_tree_entry_bypath(&sub, s->tree, rel) < 0)
+			return 0;
+		if (git_tree_entry_type(sub) == GIT_OBJECT_TREE &&
+		    git_tree_lookup(&t, s->repo, git_tree_entry_id(sub)) == 0) {
+			struct samv_filelist tmp = { NULL, 0, 0 };
+			size_t k;
+
+			w.out = &tmp;
+			git_tree_walk(t, GIT_TREEWALK_PRE, tree_cb, &w);
+			for (k = 0; k < tmp.n; k++) {
+				char *p = samv_xasprintf("%s/%s", rel,
+				    tmp.v[k].path);
+
+				struct samv_file *f = add_file(out, p,
+				    tmp.v[k].is_link);
+
+				memcpy(f->oid, tmp.v[k].oid, 20);
+				f->have_oid = tmp.v[k].have_oid;
+				free(p);
+			}
+			samv_filelist_release(&tmp);
+			git_tree_free(t);
+		} else if (git_tree_entry_filemode(sub) == GIT_FILEMODE_LINK)
+			add_file(out, rel, 1);
+		git_tree_entry_free(sub);
+		return 0;
+	}
+}
+
+int
+samv_source_list_dir(struct samv_source *s, const char *rel,
+    struct samv_filelist *out, char **err)
+{
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	*err = NULL;
+	if (s->tree)
+		pthread_mutex_lock(&s->mu);
+	rc = list_dir(s, rel, out, err);
+	if (s->tree)
+		pthread_mutex_unlock(&s->mu);
+	if (rc < 0) {
+		samv_filelist_release(out);
+		return -1;
+	}
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), filecmp);
+	return 0;
+}
+
+int
+samv_source_exists(struct samv_source *s, const char *path)
+{
+	if (s->tree == NULL) {
+		struct stat st;
+		char *abs = samv_xasprintf("%s/%s", s->root, path);
+		size_t rl = strlen(s->root) + 1;
+		char *p;
+		int rc = 0;
+
+		/* every folder on the way is a real folder, not a link out */
+		for (p = abs + rl; (p = strchr(p, '/')) != NULL; p++) {
+			*p = '\0';
+			rc = lstat(abs, &st) == 0 && S_ISDIR(st.st_mode);
+			*p = '/';
+			if (!rc) {
+				free(abs);
+				return 0;
+			}
+		}
+		if (lstat(abs, &st) < 0 || S_ISDIR(st.st_mode))
+			rc = 0;
+		else
+			rc = S_ISLNK(st.st_mode) ? 2 : 1;
+		free(abs);
+		return rc;
+	} else {
+		git_tree_entry *e = NULL;
+		int rc = 0;
+
+		pthread_mutex_lock(&s->mu);
+		if (git_tree_entry_bypath(&e, s->tree, path) == 0 &&
+		    git_tree_entry_type(e) != GIT_OBJECT_TREE)
+			rc = git_tree_entry_filemode(e) == GIT_FILEMODE_LINK ?
+			    2 : 1;
+		git_tree_entry_free(e);
+		pthread_mutex_unlock(&s->mu);
+		return rc;
+	}
 }
 
 int
@@ -172,6 +309,7 @@ samv_source_list(struct samv_source *s, struct samv_filelist *out,
     char **err)
 {
 	size_t i;
+	int link;
 
 	memset(out, 0, sizeof(*out));
 	*err = NULL;
@@ -179,67 +317,42 @@ samv_source_list(struct samv_source *s, struct samv_filelist *out,
 		struct stat st;
 		char *cfg = samv_xasprintf("%s/samv.yaml", s->root);
 
-		if (lstat(cfg, &st) == 0)
-			add_file(out, "samv.yaml", S_ISLNK(st.st_mode));
+		link = lstat(cfg, &st) == 0 ? S_ISLNK(st.st_mode) : -1;
 		free(cfg);
-		for (i = 0; i < NDIRS; i++) {
-			char *abs = samv_xasprintf("%s/%s", s->root,
-			    record_dirs[i]);
-
-			if (lstat(abs, &st) == 0 && S_ISLNK(st.st_mode))
-				add_file(out, record_dirs[i], 1);
-			else if (walk_dir(s->root, record_dirs[i], out, err,
-			    0) < 0) {
-				free(abs);
-				samv_filelist_release(out);
-				return -1;
-			}
-			free(abs);
-		}
+		if (link >= 0)
+			set_stat(add_file(out, "samv.yaml", link), &st);
 	} else {
-		const git_tree_entry *e;
-		struct tree_walk w = { out };
+		const git_tree_entry *e = git_tree_entry_byname(s->tree,
+		    "samv.yaml");
 
-		e = git_tree_entry_byname(s->tree, "samv.yaml");
-		if (e != NULL)
-			add_file(out, "samv.yaml",
-			    git_tree_entry_filemode(e) == GIT_FILEMODE_LINK);
-		for (i = 0; i < NDIRS; i++) {
-			git_tree_entry *sub = NULL;
-			git_tree *t = NULL;
+		link = e ? git_tree_entry_filemode(e) == GIT_FILEMODE_LINK : -1;
+		if (link >= 0) {
+			struct samv_file *f = add_file(out, "samv.yaml", link);
 
-			if (git_tree_entry_bypath(&sub, s->tree,
-			    record_dirs[i]) < 0)
-				continue;
-			if (git_tree_entry_type(sub) == GIT_OBJECT_TREE &&
-			    git_tree_lookup(&t, s->repo,
-			    git_tree_entry_id(sub)) == 0) {
-				char *prefix = samv_xasprintf("%s/",
-				    record_dirs[i]);
-				struct samv_filelist tmp = { NULL, 0, 0 };
-				size_t k;
-
-				w.out = &tmp;
-				git_tree_walk(t, GIT_TREEWALK_PRE, tree_cb, &w);
-				for (k = 0; k < tmp.n; k++) {
-					char *p = samv_xasprintf("%s%s",
-					    prefix, tmp.v[k].path);
-
-					add_file(out, p, tmp.v[k].is_link);
-					free(p);
-				}
-				samv_filelist_release(&tmp);
-				free(prefix);
-				git_tree_free(t);
-			} else if (git_tree_entry_filemode(sub) ==
-			    GIT_FILEMODE_LINK)
-				add_file(out, record_dirs[i], 1);
-			git_tree_entry_free(sub);
+			memcpy(f->oid, git_tree_entry_id(e)->id, 20);
+			f->have_oid = 1;
 		}
 	}
+	for (i = 0; i < NDIRS; i++)
+		if (list_dir(s, record_dirs[i], out, err) < 0) {
+			samv_filelist_release(out);
+			return -1;
+		}
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), filecmp);
 	return 0;
+}
+
+int
+samv_source_is_rev(const struct samv_source *s)
+{
+	return s->tree != NULL;
+}
+
+const char *
+samv_source_root(const struct samv_source *s)
+{
+	return s->root;
 }
 
 int
@@ -258,11 +371,12 @@ samv_source_read(struct samv_source *s, const char *path, size_t max,
 		git_tree_entry *e = NULL;
 		git_blob *blob = NULL;
 		size_t n;
-		int rc = -1;
+		int rc = -1, e2;
 
+		pthread_mutex_lock(&s->mu);
 		if (git_tree_entry_bypath(&e, s->tree, path) < 0) {
 			errno = ENOENT;
-			return -1;
+			goto out;
 		}
 		if (git_blob_lookup(&blob, s->repo, git_tree_entry_id(e)) < 0) {
 			errno = EIO;
@@ -277,8 +391,11 @@ samv_source_read(struct samv_source *s, const char *path, size_t max,
 		*len = n;
 		rc = 0;
 	out:
+		e2 = errno;
 		git_blob_free(blob);
 		git_tree_entry_free(e);
+		pthread_mutex_unlock(&s->mu);
+		errno = e2;
 		return rc;
 	}
 }
@@ -369,6 +486,7 @@ samv_source_open_rev(struct samv_source **out, const char *start,
 		tree = sub;
 	}
 	s = samv_xcalloc(1, sizeof(*s));
+	pthread_mutex_init(&s->mu, NULL);
 	s->repo = repo;
 	s->tree = tree;
 	s->name = samv_xasprintf("%s:", rev);
@@ -382,6 +500,48 @@ out:
 	git_tree_free(tree);
 	git_repository_free(repo);
 	return rc;
+}
+
+char *
+samv_source_git_dir(const struct samv_source *s)
+{
+	char *dir, *slash;
+
+	if (s->tree != NULL)
+		return samv_xstrdup(git_repository_path(s->repo));
+	dir = samv_xstrdup(s->root);
+	for (;;) {
+		char *dotgit = samv_xasprintf("%s/.git", dir);
+		struct stat st;
+
+		if (lstat(dotgit, &st) == 0 && S_ISDIR(st.st_mode)) {
+			free(dir);
+			return dotgit;
+		}
+		if (lstat(dotgit, &st) == 0 && S_ISREG(st.st_mode)) {
+			/* a linked work tree or submodule: "gitdir: PATH" */
+			char *buf = NULL, *res = NULL;
+			size_t len;
+
+			if (samv_read_file(dotgit, 4096, &buf, &len) == 0 &&
+			    len > 8 && strncmp(buf, "gitdir: ", 8) == 0) {
+				buf[strcspn(buf, "\r\n")] = '\0';
+				res = buf[8] == '/' ? samv_xstrdup(buf + 8) :
+				    samv_xasprintf("%s/%s", dir, buf + 8);
+			}
+			free(buf);
+			free(dotgit);
+			free(dir);
+			return res;
+		}
+		free(dotgit);
+		slash = strrchr(dir, '/');
+		if (slash == NULL || slash == dir)
+			break;
+		*slash = '\0';
+	}
+	free(dir);
+	return NULL;
 }
 
 const char *
@@ -400,6 +560,7 @@ samv_source_free(struct samv_source *s)
 		git_repository_free(s->repo);
 		git_libgit2_shutdown();
 	}
+	pthread_mutex_destroy(&s->mu);
 	free(s->root);
 	free(s->name);
 	free(s);

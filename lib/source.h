@@ -12,6 +12,12 @@ struct samv_source;
 struct samv_file {
 	char *path;		/* relative to the samv root, '/'-separated */
 	int is_link;		/* a symbolic link: never followed */
+	/* what tells a changed file: stat data in the work tree, the blob
+	 * id in a revision (have_oid) */
+	unsigned long long dev, ino, size;
+	long long mtime_ns, ctime_ns;
+	unsigned char oid[20];
+	int have_oid;
 };
 
 struct samv_filelist {
@@ -43,9 +49,23 @@ int samv_source_open_rev(struct samv_source **out, const char *start,
  */
 int samv_source_list(struct samv_source *s, struct samv_filelist *out,
     char **err);
+/* Lists the files below one folder rel (e.g. "decisions/svom"), sorted;
+ * a missing folder is an empty list. Returns 0, or -1 with *err set. */
+int samv_source_list_dir(struct samv_source *s, const char *rel,
+    struct samv_filelist *out, char **err);
+/* 1 if path (relative to the samv root) is a file, 2 a symbolic link,
+ * 0 neither (or a folder on the way is a link: never followed). */
+int samv_source_exists(struct samv_source *s, const char *path);
+/* 1 for a revision, 0 for the work tree. */
+int samv_source_is_rev(const struct samv_source *s);
+/* The work tree's root (absolute), or NULL for a revision. */
+const char *samv_source_root(const struct samv_source *s);
 /* Reads one listed file (at most max bytes: larger gives -1, EFBIG). */
 int samv_source_read(struct samv_source *s, const char *path, size_t max,
     char **buf, size_t *len);
+/* The git directory of the repository the source is in (allocated), or
+ * NULL when the work tree is not in a git repository. */
+char *samv_source_git_dir(const struct samv_source *s);
 /* A description for messages: the root path, or "REV:" */
 const char *samv_source_name(const struct samv_source *s);
 void samv_source_free(struct samv_source *s);

@@ -336,3 +336,48 @@ samv_visible(const char *s)
 	}
 	return samv_buf_detach(&b, NULL);
 }
+
+/*
+ * A fast 128-bit hash of bytes, to tell whether a file changed since a
+ * cache entry was made (not a defence against crafted collisions: git's
+ * blob ids serve where records come from other people's objects).
+ */
+static uint64_t
+mix64(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 33;
+	return h;
+}
+
+void
+samv_hash128(const void *data, size_t len, unsigned char out[16])
+{
+	const unsigned char *p = data;
+	uint64_t a = 0x9e3779b97f4a7c15ULL ^ len, b = 0xc2b2ae3d27d4eb4fULL;
+	size_t i;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, p + i, 8);
+		a = (a ^ w) * 0x87c37b91114253d5ULL;
+		a = (a << 31) | (a >> 33);
+		b = (b + w) * 0x4cf5ad432745937fULL;
+		b ^= b >> 29;
+	}
+	if (i < len) {
+		uint64_t w = 0;
+
+		memcpy(&w, p + i, len - i);
+		a = (a ^ w) * 0x87c37b91114253d5ULL;
+		b = (b + w + (len - i)) * 0x4cf5ad432745937fULL;
+	}
+	a = mix64(a ^ b);
+	b = mix64(b + a);
+	memcpy(out, &a, 8);
+	memcpy(out + 8, &b, 8);
+}

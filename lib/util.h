@@ -45,6 +45,8 @@ void samv_arena_free(struct samv_arena *a);
 
 /* Reads a whole file (at most max bytes; larger → -1 with errno EFBIG). */
 int samv_read_file(const char *path, size_t max, char **out, size_t *len);
+/* A fast 128-bit content hash (for change detection, not security). */
+void samv_hash128(const void *data, size_t len, unsigned char out[16]);
 
 /*
  * s with control characters (C0, DEL, C1) shown as \xNN / \uNNNN, so that

@@ -306,10 +306,8 @@ samv_write_begin(struct samv_write **out, const char *start,
 	}
 	recover(w);
 	samv_source_open_worktree(&w->src, w->root);
-	if (samv_repo_load(&w->records, w->src, NULL, d, err) < 0) {
-		rc = SAMV_GIT_ERROR;
-		goto fail;
-	}
+	/* lazily: a command reads the records it uses, not the tree */
+	samv_repo_open(&w->records, w->src, d, err);
 	*out = w;
 	return 0;
 fail:
