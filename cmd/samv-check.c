@@ -21,6 +21,8 @@ static const struct samv_option options[] = {
 	    "neither read nor write the cache in the git directory" },
 	{ "rev", 0, SAMV_OPT_VALUE, "REV",
 	    "check a git revision instead of the work tree" },
+	{ "stats", 0, SAMV_OPT_FLAG, NULL,
+	    "say on stderr how much was read and how much came from the cache" },
 	{ "strict", 0, SAMV_OPT_FLAG, NULL, "treat warnings as errors" },
 	{ "summary", 0, SAMV_OPT_FLAG, NULL,
 	    "end with a line counting records and findings" },
@@ -156,6 +158,11 @@ main(int argc, char **argv)
 	else
 		cmd_print_diags(&shown, stdout, strict);
 
+	if (samv_args_get(&a, &spec, "stats")->set)
+		fprintf(stderr, "samv check: %zu files read, %zu of %zu bodies "
+		    "from the cache%s\n", stats.files_read, stats.groups_cached,
+		    stats.groups, stats.cache < 0 ? " (cache ignored: made "
+		    "for another state or damaged)" : "");
 	if (samv_args_get(&a, &spec, "summary")->set)
 		print_summary(&stats, &shown, strict, json ? stderr : stdout);
 	{

@@ -181,6 +181,7 @@ group_worker(void *arg)
 
 	while (take(j, &k))
 		check_group(j, &j->groups[k]);
+	samv_arena_trim();
 	return NULL;
 }
 

@@ -124,8 +124,7 @@ samv_path_parse(const char *path, char **id)
 		if (!samv_id_is_slug(part[1], len[1]) ||
 		    !is_meeting_day(part[2], len[2]))
 			return SAMV_KIND_NONE;
-		*id = samv_xasprintf("%.*s/%.*s", (int)len[1], part[1],
-		    (int)len[2], part[2]);
+		*id = samv_xjoin(part[1], len[1], '/', part[2], len[2]);
 		return SAMV_KIND_MEETING;
 	}
 	if (np == 4 && len[0] == 9 && memcmp(part[0], "decisions", 9) == 0) {
@@ -141,8 +140,18 @@ samv_path_parse(const char *path, char **id)
 		num = strtol(part[3], NULL, 10);
 		if (num < 1)
 			return SAMV_KIND_NONE;
-		*id = samv_xasprintf("%.*s/%.*s/%ld", (int)len[1], part[1],
-		    (int)len[2], part[2], num);
+		{
+			/* body/year/ then the number without its zeros */
+			const char *digits = part[3];
+			size_t dn = len[3];
+
+			while (dn > 1 && *digits == '0') {
+				digits++;
+				dn--;
+			}
+			*id = samv_xjoin(part[1], (size_t)(part[3] - part[1]),
+			    0, digits, dn);
+		}
 		return SAMV_KIND_DECISION;
 	}
 	if (np == 4 && len[0] == 11 &&
@@ -151,8 +160,9 @@ samv_path_parse(const char *path, char **id)
 		    !is_year(part[2], len[2]) ||
 		    !samv_id_is_slug(part[3], len[3]))
 			return SAMV_KIND_NONE;
-		*id = samv_xasprintf("%.*s/%.*s/%.*s", (int)len[1], part[1],
-		    (int)len[2], part[2], (int)len[3], part[3]);
+		/* body/year/slug: the path's own middle, as it stands */
+		*id = samv_xstrndup(part[1], (size_t)(part[3] + len[3] -
+		    part[1]));
 		return SAMV_KIND_ASSIGNMENT;
 	}
 	return SAMV_KIND_NONE;

@@ -86,6 +86,8 @@ samv_pnr_find(const char *s, size_t len, size_t *off)
 {
 	size_t i;
 
+	if (len < 10)
+		return 0;	/* too short for YYMMDDNNNN */
 	for (i = 0; i < len; i++) {
 		if (!isdig(s[i]) || (i > 0 && isdig(s[i - 1])))
 			continue;

@@ -171,9 +171,13 @@ conflict_markers(const struct samv_record *rec, const char *buf, size_t len,
 				    ">>>>>>> lines");
 			return 1;
 		}
-		while (off < len && buf[off] != '\n')
-			off++;
-		off++;
+		{
+			const char *nl = memchr(buf + off, '\n', len - off);
+
+			if (nl == NULL)
+				break;
+			off = (size_t)(nl - buf) + 1;
+		}
 		line++;
 	}
 	return 0;

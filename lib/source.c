@@ -142,8 +142,10 @@ walk_dir(const char *root, const char *rel, struct samv_filelist *out,
 
 		if (de->d_name[0] == '.')
 			continue;	/* ., .., and hidden files like .gitkeep */
-		child = samv_xasprintf("%s/%s", rel, de->d_name);
-		cabs = samv_xasprintf("%s/%s", root, child);
+		child = samv_xjoin(rel, strlen(rel), '/', de->d_name,
+		    strlen(de->d_name));
+		cabs = samv_xjoin(root, strlen(root), '/', child,
+		    strlen(child));
 		if (lstat(cabs, &st) == 0) {
 			if (S_ISLNK(st.st_mode))
 				add_file(out, child, 1);

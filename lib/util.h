@@ -42,9 +42,16 @@ struct samv_arena *samv_arena_new(void);
 void *samv_arena_alloc(struct samv_arena *a, size_t n);	/* zeroed */
 char *samv_arena_strndup(struct samv_arena *a, const char *s, size_t n);
 void samv_arena_free(struct samv_arena *a);
+/* Frees the chunks this thread keeps for reuse (before it ends). */
+void samv_arena_trim(void);
 
 /* Reads a whole file (at most max bytes; larger → -1 with errno EFBIG). */
 int samv_read_file(const char *path, size_t max, char **out, size_t *len);
+/* a[0..an) sep b[0..bn) as a new string (no sep when sep is 0): the
+ * cheap way to build paths and ids, which are made by the hundred
+ * thousand. Caller frees. */
+char *samv_xjoin(const char *a, size_t an, char sep, const char *b,
+    size_t bn);
 /* A fast 128-bit content hash (for change detection, not security). */
 void samv_hash128(const void *data, size_t len, unsigned char out[16]);
 

@@ -29,6 +29,20 @@ conv_byte(struct conv *c, size_t index)
 	if (c->ascii)
 		return c->base + index > c->len ? c->len : c->base + index;
 	while (c->ci < index && c->bi < c->len) {
+		/* ASCII runs: a byte is a character */
+		if (c->buf[c->bi] < 0x80) {
+			size_t step = index - c->ci, room = c->len - c->bi, k;
+
+			if (step > room)
+				step = room;
+			for (k = 0; k < step && c->buf[c->bi + k] < 0x80; k++)
+				;
+			if (k > 0) {
+				c->bi += k;
+				c->ci += k;
+				continue;
+			}
+		}
 		c->bi++;
 		while (c->bi < c->len && (c->buf[c->bi] & 0xC0) == 0x80)
 			c->bi++;
@@ -45,9 +59,7 @@ conv_byte(struct conv *c, size_t index)
 
 struct frame {
 	struct samv_node *node;
-	/* children collected so far */
-	struct samv_node **kids;
-	size_t n, cap;
+	size_t base;		/* its children start here in loader.kids */
 };
 
 struct loader {
@@ -56,6 +68,10 @@ struct loader {
 	struct conv conv;
 	struct frame *stack;
 	size_t depth, stack_cap;
+	/* the children of every open collection, innermost last: one
+	 * array for the whole document instead of one per collection */
+	struct samv_node **kids;
+	size_t nkids, kids_cap;
 	unsigned max_depth;
 	int failed;
 };
@@ -117,13 +133,14 @@ byte_position(const char *buf, size_t len, size_t off, unsigned *line,
 }
 
 static void
-frame_push_kid(struct frame *f, struct samv_node *n)
+push_kid(struct loader *l, struct samv_node *n)
 {
-	if (f->n == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 8;
-		f->kids = samv_xreallocarray(f->kids, f->cap, sizeof(*f->kids));
+	if (l->nkids == l->kids_cap) {
+		l->kids_cap = l->kids_cap ? l->kids_cap * 2 : 64;
+		l->kids = samv_xreallocarray(l->kids, l->kids_cap,
+		    sizeof(*l->kids));
 	}
-	f->kids[f->n++] = n;
+	l->kids[l->nkids++] = n;
 }
 
 static uint64_t
@@ -203,7 +220,7 @@ attach(struct loader *l, struct samv_node *n)
 		l->doc->root = n;
 		return;
 	}
-	frame_push_kid(&l->stack[l->depth - 1], n);
+	push_kid(l, n);
 }
 
 static int
@@ -223,8 +240,7 @@ open_collection(struct loader *l, struct samv_node *n, const yaml_mark_t *m)
 	}
 	f = &l->stack[l->depth++];
 	f->node = n;
-	f->kids = NULL;
-	f->n = f->cap = 0;
+	f->base = l->nkids;
 	return 0;
 }
 
@@ -234,30 +250,30 @@ close_collection(struct loader *l, const yaml_mark_t *end)
 	struct frame *f = &l->stack[--l->depth];
 	struct samv_node *n = f->node;
 	struct samv_arena *a = l->doc->arena;
-	size_t i;
+	struct samv_node **kids = l->kids + f->base;
+	size_t i, nk = l->nkids - f->base;
 	int rc = 0;
 
 	mark_span_end(l, &n->span, end);
 	if (n->kind == SAMV_NODE_SEQ) {
-		n->n_items = f->n;
-		n->items = samv_arena_alloc(a, (f->n ? f->n : 1) *
+		n->n_items = nk;
+		n->items = samv_arena_alloc(a, (nk ? nk : 1) *
 		    sizeof(*n->items));
-		if (f->n)
-			memcpy(n->items, f->kids, f->n * sizeof(*n->items));
+		if (nk)
+			memcpy(n->items, kids, nk * sizeof(*n->items));
 	} else {
-		n->n_pairs = f->n / 2;
+		n->n_pairs = nk / 2;
 		n->pairs = samv_arena_alloc(a, (n->n_pairs ? n->n_pairs : 1) *
 		    sizeof(*n->pairs));
 		for (i = 0; i < n->n_pairs; i++) {
-			n->pairs[i].key = f->kids[2 * i];
-			n->pairs[i].value = f->kids[2 * i + 1];
+			n->pairs[i].key = kids[2 * i];
+			n->pairs[i].value = kids[2 * i + 1];
 		}
 		check_duplicates(l, n);
 		if (l->failed)
 			rc = -1;
 	}
-	free(f->kids);
-	f->kids = NULL;
+	l->nkids = f->base;
 	attach(l, n);
 	return rc;
 }
@@ -271,7 +287,7 @@ expecting_key(struct loader *l)
 	if (l->depth == 0)
 		return 0;
 	f = &l->stack[l->depth - 1];
-	return f->node->kind == SAMV_NODE_MAP && f->n % 2 == 0;
+	return f->node->kind == SAMV_NODE_MAP && (l->nkids - f->base) % 2 == 0;
 }
 
 static struct samv_node *
@@ -470,7 +486,14 @@ samv_doc_parse(struct samv_doc **out, const char *path, const char *buf,
 	l.conv.ci = 0;
 	l.conv.bi = l.conv.base;
 	l.conv.ascii = 1;
-	for (i = 0; i < len; i++)
+	for (i = 0; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, buf + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+	}
+	for (; i < len; i++)
 		if ((unsigned char)buf[i] >= 0x80) {
 			l.conv.ascii = 0;
 			break;
@@ -507,8 +530,7 @@ samv_doc_parse(struct samv_doc **out, const char *path, const char *buf,
 		rc = -1;
 	}
 done:
-	for (i = 0; i < l.depth; i++)
-		free(l.stack[i].kids);
+	free(l.kids);
 	free(l.stack);
 	if (rc == 0)
 		*out = doc;
