@@ -83,6 +83,7 @@ cmd_parse(const struct samv_command_spec *spec, int argc, char **argv,
 void
 cmd_exit(int code)
 {
+	samv_arena_trim();
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "%s: cannot write output: %s\n", samv_progname,
 		    strerror(errno));
@@ -361,8 +362,8 @@ cmd_run_verbs(const char *cmd, const struct cmd_verb *verbs, int argc,
 	    cmd);
 }
 
-struct samv_repo *
-cmd_load_repo(const char *rev, struct samv_source **src)
+static struct samv_repo *
+open_repo(const char *rev, struct samv_source **src, int whole)
 {
 	struct samv_diags d = SAMV_DIAGS_INIT;
 	struct samv_repo *r = NULL;
@@ -378,8 +379,25 @@ cmd_load_repo(const char *rev, struct samv_source **src)
 		samv_source_open_worktree(src, root);
 		free(root);
 	}
-	if (samv_repo_load(&r, *src, NULL, &d, &err) < 0)
-		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
+	if (whole) {
+		if (samv_repo_load(&r, *src, NULL, &d, &err) < 0)
+			cmd_die(EXIT_FAILURE_OTHER, "%s", err);
+	} else {
+		samv_repo_open(&r, *src, &d, &err);
+		free(err);
+	}
 	samv_diags_release(&d);
 	return r;
+}
+
+struct samv_repo *
+cmd_load_repo(const char *rev, struct samv_source **src)
+{
+	return open_repo(rev, src, 1);
+}
+
+struct samv_repo *
+cmd_open_repo(const char *rev, struct samv_source **src)
+{
+	return open_repo(rev, src, 0);
 }

@@ -71,6 +71,9 @@ void cmd_run_verbs(const char *cmd, const struct cmd_verb *verbs, int argc,
  * samv_source_free(*src).
  */
 struct samv_repo *cmd_load_repo(const char *rev, struct samv_source **src);
+/* The same, opened lazily: records are read as they are looked up or
+ * needed (samv_repo_need). */
+struct samv_repo *cmd_open_repo(const char *rev, struct samv_source **src);
 
 /* A canonical meeting id from user input, or exit 2. */
 char *cmd_meeting_id(const struct samv_command_spec *spec, const char *arg);

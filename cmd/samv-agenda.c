@@ -583,15 +583,17 @@ listed(const struct samv_node *l, const char *s)
 
 /* Has any meeting of body an item raised from, or referring to, id? */
 static int
-on_some_agenda(const struct samv_repo *r, const char *id)
+on_some_agenda(const struct samv_repo *r, const char *body, const char *id)
 {
-	size_t i, k;
+	size_t i, k, bl = strlen(body);
 
-	samv_repo_need(r, SAMV_KIND_MEETING, NULL);
+	samv_repo_need(r, SAMV_KIND_MEETING, body);
 	for (i = 0; i < r->n; i++) {
 		const struct samv_node *items;
 
-		if (r->records[i]->kind != SAMV_KIND_MEETING)
+		if (r->records[i]->kind != SAMV_KIND_MEETING ||
+		    strncmp(r->records[i]->id, body, bl) != 0 ||
+		    r->records[i]->id[bl] != '/')
 			continue;
 		items = samv_node_get(samv_node_get(samv_record_root(
 		    r->records[i]), "agenda"), "items");
@@ -671,10 +673,30 @@ build_agenda(const struct samv_repo *r, const char *body_id,
 			push(l, samv_node_str(standing->items[i]), "standing",
 			    10);
 
-	/* report-backs due from assignments this body receives: any body
-	 * may give one, so every assignment is read */
-	samv_repo_need(r, SAMV_KIND_ASSIGNMENT, NULL);
-	samv_repo_need(r, SAMV_KIND_DECISION, NULL);
+	/* report-backs due from assignments this body receives: its own
+	 * (report_to defaults to the giving body) and any body's that
+	 * names it */
+	samv_repo_need(r, SAMV_KIND_ASSIGNMENT, body_id);
+	samv_repo_need_where(r, SAMV_KIND_ASSIGNMENT, "report_to", body_id);
+	/* decisions of the bodies it implements; proposals sent to it,
+	 * by name or through escalates_to */
+	impl = samv_node_get(body, "implements");
+	for (i = 0; impl && impl->kind == SAMV_NODE_SEQ && i < impl->n_items;
+	    i++)
+		if (samv_node_str(impl->items[i]))
+			samv_repo_need(r, SAMV_KIND_DECISION,
+			    samv_node_str(impl->items[i]));
+	samv_repo_need_where(r, SAMV_KIND_DECISION, "to", body_id);
+	samv_repo_need_where(r, SAMV_KIND_BODY, "escalates_to", body_id);
+	for (i = 0; i < r->n; i++) {
+		const char *esc = samv_node_getstr(samv_record_root(
+		    r->records[i]), "escalates_to");
+
+		if (r->records[i]->kind == SAMV_KIND_BODY && esc &&
+		    strcmp(esc, body_id) == 0)
+			samv_repo_need(r, SAMV_KIND_DECISION,
+			    r->records[i]->id);
+	}
 	for (i = 0; i < r->n; i++) {
 		const struct samv_record *rec = r->records[i];
 		const struct samv_node *a = samv_record_root(rec), *reps;
@@ -726,7 +748,6 @@ build_agenda(const struct samv_repo *r, const char *body_id,
 	}
 
 	/* decisions since the previous meeting from bodies it implements */
-	impl = samv_node_get(body, "implements");
 	for (i = 0; i < r->n; i++) {
 		const struct samv_record *rec = r->records[i];
 		const struct samv_node *dn = samv_record_root(rec);
@@ -777,7 +798,7 @@ build_agenda(const struct samv_repo *r, const char *body_id,
 			free(from);
 		}
 		if (to == NULL || strcmp(to, body_id) != 0 ||
-		    on_some_agenda(r, rec->id))
+		    on_some_agenda(r, body_id, rec->id))
 			continue;
 		it = push(l, samv_node_getstr(dn, "title"), "decision", 15);
 		it->proposal = samv_node_getstr(dn, "text");

@@ -155,7 +155,7 @@ run(const struct verb *v, int argc, char **argv)
 			    "(BODY/YEAR/SLUG)", a.pos[0]);
 		o.plan = plan;
 	}
-	r = cmd_load_repo(opt(&a, spec, "rev"), &src);
+	r = cmd_open_repo(opt(&a, spec, "rev"), &src);
 	if (samv_report_render(&out, r, v->kind, &o, fmt, &err) < 0)
 		cmd_die(EXIT_INVALID, "%s", err);
 	fwrite(out.s, 1, out.len, stdout);

@@ -308,21 +308,6 @@ cache_release(struct cache *c)
 	memset(c, 0, sizeof(*c));
 }
 
-/* What identifies this samv: a hash of the running executable, so that
- * a cache made by another build (other rules) is never used. */
-static int
-build_id(unsigned char out[16])
-{
-	char *buf;
-	size_t len;
-
-	if (samv_read_file("/proc/self/exe", 64 * 1024 * 1024, &buf, &len) < 0)
-		return -1;
-	samv_hash128(buf, len, out);
-	free(buf);
-	return 0;
-}
-
 struct header {
 	unsigned char build[16], config[16];
 	uint64_t today, rev;
@@ -776,7 +761,7 @@ samv_check_run(struct samv_source *src, const struct samv_check_options *opt,
 	cname = j.rev ? "check-rev.cache" : "check-worktree.cache";
 	if (getenv("SAMV_NO_CACHE") && *getenv("SAMV_NO_CACHE"))
 		use_cache = 0;
-	if (use_cache && (build_id(h.build) < 0 ||
+	if (use_cache && (samv_build_id(h.build) < 0 ||
 	    (gitdir = samv_source_git_dir(src)) == NULL))
 		use_cache = 0;
 	if (use_cache) {

@@ -7,6 +7,7 @@
 #include "records.h"
 #include "schema.h"
 #include "schemas.h"
+#include "treecache.h"
 #include "util.h"
 
 static struct samv_schema *compiled[SAMV_KIND_COUNT];
@@ -282,7 +283,8 @@ parse_record(struct samv_record *rec, const char *buf, size_t len,
  */
 static struct samv_record *
 load_file(struct samv_repo *r, const char *path, int is_link,
-    int skip_schema, int external, struct samv_diags *d)
+    int skip_schema, int external, const struct samv_file *f,
+    struct samv_diags *d)
 {
 	struct samv_record *rec, *old;
 	enum samv_kind kind;
@@ -313,6 +315,9 @@ load_file(struct samv_repo *r, const char *path, int is_link,
 	rec->id = id;
 	rec->external = external;
 	add_record(r, rec);
+	if (r->tc && f && !skip_schema &&
+	    (rec->doc = samv_treecache_get(r->tc, f, &rec->schema_ok)) != NULL)
+		return rec;
 	if (samv_source_read(r->src, path, SAMV_MAX_FILE_SIZE, &buf,
 	    &len) < 0) {
 		read_failed(path, errno, d);
@@ -320,6 +325,8 @@ load_file(struct samv_repo *r, const char *path, int is_link,
 	}
 	parse_record(rec, buf, len, skip_schema, d);
 	free(buf);
+	if (r->tc && f && !skip_schema)
+		samv_treecache_put(r->tc, f, rec->doc, rec->schema_ok);
 	return rec;
 }
 
@@ -346,8 +353,11 @@ samv_repo_load(struct samv_repo **out, struct samv_source *src,
 	if (samv_source_list(src, &files, err) < 0)
 		return -1;
 	r = repo_new(src);
+	if (!skip)
+		r->tc = samv_treecache_open(src);
 	for (i = 0; i < files.n; i++)
-		load_file(r, files.v[i].path, files.v[i].is_link, skip, 0, d);
+		load_file(r, files.v[i].path, files.v[i].is_link, skip, 0,
+		    &files.v[i], d);
 	samv_filelist_release(&files);
 	r->all_loaded = 1;
 	index_config(r);
@@ -365,9 +375,10 @@ samv_repo_open(struct samv_repo **out, struct samv_source *src,
 	*out = NULL;
 	*err = NULL;
 	r = repo_new(src);
+	r->tc = samv_treecache_open(src);
 	st = samv_source_exists(src, "samv.yaml");
 	if (st != 0)
-		load_file(r, "samv.yaml", st == 2, 0, 0, d);
+		load_file(r, "samv.yaml", st == 2, 0, 0, NULL, d);
 	index_config(r);
 	*out = r;
 	return 0;
@@ -454,6 +465,7 @@ samv_repo_get(const struct samv_repo *cr, enum samv_kind kind, const char *id)
 	struct samv_repo *r = (struct samv_repo *)cr;
 	struct samv_record *rec;
 	struct samv_diags scratch = SAMV_DIAGS_INIT;
+	struct samv_file f;
 	char *path;
 	int st;
 
@@ -471,10 +483,12 @@ samv_repo_get(const struct samv_repo *cr, enum samv_kind kind, const char *id)
 	if (r->index)
 		st = samv_map_get(&r->index[kind], id) ? 1 : 0;
 	else
-		st = samv_source_exists(r->src, path);
+		st = samv_source_stat(r->src, path, &f);
 	/* a canonical id names exactly one path, and that path this id */
+	f.path = path;
 	if (st == 1)
-		rec = load_file(r, path, 0, 0, 1, &scratch);
+		rec = load_file(r, path, 0, 0, 1, r->index ? NULL : &f,
+		    &scratch);
 	free(path);
 	samv_diags_release(&scratch);
 	if (rec == NULL) {
@@ -566,18 +580,63 @@ samv_repo_need(const struct samv_repo *cr, enum samv_kind kind,
 	}
 	r->scope_keys[r->n_scope_keys++] = dir;
 	if (kind == SAMV_KIND_BODY && body != NULL) {
-		int st = samv_source_exists(r->src, dir);
+		struct samv_file f;
+		int st = samv_source_stat(r->src, dir, &f);
 
+		f.path = dir;
 		if (st != 0)
-			load_file(r, dir, st == 2, 0, 0, r->sink ? r->sink :
+			load_file(r, dir, st == 2, 0, 0, &f, r->sink ? r->sink :
 			    &scratch);
 	} else if (samv_source_list_dir(r->src, dir, &files, &err) == 0) {
 		for (i = 0; i < files.n; i++)
 			load_file(r, files.v[i].path, files.v[i].is_link, 0, 0,
-			    r->sink ? r->sink : &scratch);
+			    &files.v[i], r->sink ? r->sink : &scratch);
 		samv_filelist_release(&files);
 	}
 	free(err);
+	samv_diags_release(&scratch);
+}
+
+void
+samv_repo_need_where(const struct samv_repo *cr, enum samv_kind kind,
+    const char *key, const char *value)
+{
+	struct samv_repo *r = (struct samv_repo *)cr;
+	struct samv_diags scratch = SAMV_DIAGS_INIT;
+	struct samv_filelist files;
+	char *err = NULL;
+	size_t i;
+
+	if (r->all_loaded || r->src == NULL || kind <= SAMV_KIND_CONFIG ||
+	    kind >= SAMV_KIND_COUNT ||
+	    samv_map_get(&r->scopes, kind_dirs[kind]) != NULL)
+		return;
+	if (r->tc == NULL) {
+		samv_repo_need(r, kind, NULL);	/* nothing to choose by */
+		return;
+	}
+	if (samv_source_list_dir(r->src, kind_dirs[kind], &files, &err) < 0) {
+		free(err);
+		return;
+	}
+	for (i = 0; i < files.n; i++) {
+		const char *v;
+		char *id = NULL;
+		enum samv_kind k = samv_path_parse(files.v[i].path, &id);
+		struct samv_record *old = k == kind ?
+		    samv_map_get(&r->by_id[k], id) : NULL;
+
+		free(id);
+		if (k != kind || (old != NULL && old != &absent))
+			continue;
+		/* the cache answers for unchanged files; others are read */
+		if (samv_treecache_field(r->tc, &files.v[i], key, &v) >= 0 &&
+		    (v == NULL || strcmp(v, value) != 0))
+			continue;
+		load_file(r, files.v[i].path, files.v[i].is_link, 0, 0,
+		    &files.v[i], r->sink ? r->sink : &scratch);
+	}
+	samv_filelist_release(&files);
 	samv_diags_release(&scratch);
 }
 
@@ -611,6 +670,7 @@ samv_repo_free(struct samv_repo *r)
 		free(r->scope_keys[i]);
 	free(r->scope_keys);
 	samv_map_release(&r->scopes);
+	samv_treecache_free(r->tc);
 	if (r->base == NULL) {
 		samv_map_release(&r->principals);
 		samv_map_release(&r->groups);

@@ -56,6 +56,7 @@ struct samv_repo {
 	struct samv_deps *deps;		/* borrowed: lookups outside are logged */
 	struct samv_diags *sink;	/* borrowed: findings of need() loads */
 	const char *complete_body;	/* borrowed: all its records are loaded */
+	struct samv_treecache *tc;	/* parsed records from earlier runs */
 	struct samv_map scopes;		/* folders listed by need() */
 	char **scope_keys, **absent_keys;
 	size_t n_scope_keys, scope_cap, absent_n, absent_cap;
@@ -107,6 +108,14 @@ struct samv_record *samv_repo_add_buffer(struct samv_repo *r,
  */
 void samv_repo_need(const struct samv_repo *r, enum samv_kind kind,
     const char *body);
+/*
+ * Loads the records of kind whose top-level key is the scalar value,
+ * and possibly others (what the tree cache cannot rule out is read):
+ * a caller still tests the field. Without a tree cache, as
+ * samv_repo_need(r, kind, NULL).
+ */
+void samv_repo_need_where(const struct samv_repo *r, enum samv_kind kind,
+    const char *key, const char *value);
 void samv_repo_free(struct samv_repo *r);
 
 /* 1 if a record of that kind and canonical id exists (loaded or not). */

@@ -1,5 +1,6 @@
 /* report.c - follow-up reports (balance list, overdue, adoption matrix,
  * compliance, organisation, calendar, action plan) and case traces */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +13,17 @@
 #include "report.h"
 #include "util.h"
 
+struct recv {
+	const struct samv_record **v;
+	size_t n, cap;
+};
+
 struct ctx {
 	const struct samv_repo *r;
 	const struct samv_report_opts *o;
 	const char *lang;
 	char asof[11];
+	struct samv_map *meetings;	/* body -> struct recv, made on first use */
 };
 
 /* --- small helpers --------------------------------------------------- */
@@ -158,6 +165,7 @@ covers(const struct samv_repo *r, const char *id, const char *p)
 struct strv {
 	const char **v;
 	size_t n, cap;
+	struct samv_map set;	/* string -> index + 1 */
 };
 
 static void
@@ -168,24 +176,75 @@ strv_add(struct strv *s, const char *x)
 		s->v = samv_xreallocarray(s->v, s->cap, sizeof(*s->v));
 	}
 	s->v[s->n++] = x;
+	if (x && samv_map_get(&s->set, x) == NULL)
+		samv_map_put(&s->set, x, (void *)(intptr_t)s->n);
 }
 
 static int
 strv_has(const struct strv *s, const char *x)
 {
-	size_t i;
+	return x != NULL && samv_map_get(&s->set, x) != NULL;
+}
 
-	for (i = 0; i < s->n; i++)
-		if (streq(s->v[i], x))
-			return 1;
-	return 0;
+/* The index of x's first occurrence, or -1. */
+static long
+strv_index(const struct strv *s, const char *x)
+{
+	return x ? (long)(intptr_t)samv_map_get(&s->set, x) - 1 : -1;
 }
 
 static void
 strv_free(struct strv *s)
 {
 	free(s->v);
+	samv_map_release(&s->set);
 	memset(s, 0, sizeof(*s));
+}
+
+/* The meetings whose body is bid, from an index made once per report. */
+static const struct recv *
+meetings_of(const struct ctx *c, const char *bid)
+{
+	size_t i;
+
+	if (c->meetings->cap == 0) {
+		for (i = 0; i < c->r->n; i++) {
+			const struct samv_record *rec = c->r->records[i];
+			const char *b = gs(samv_record_root(rec), "body");
+			struct recv *l;
+
+			if (rec->kind != SAMV_KIND_MEETING || b == NULL)
+				continue;
+			if ((l = samv_map_get(c->meetings, b)) == NULL) {
+				l = samv_xcalloc(1, sizeof(*l));
+				samv_map_put(c->meetings, b, l);
+			}
+			if (l->n == l->cap) {
+				l->cap = l->cap ? l->cap * 2 : 8;
+				l->v = samv_xreallocarray(l->v, l->cap,
+				    sizeof(*l->v));
+			}
+			l->v[l->n++] = rec;
+		}
+		if (c->meetings->cap == 0)
+			samv_map_put(c->meetings, "", NULL);	/* made */
+	}
+	return samv_map_get(c->meetings, bid);
+}
+
+static void
+meetings_free(struct samv_map *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		if (m->keys[i] && m->vals[i]) {
+			struct recv *l = m->vals[i];
+
+			free(l->v);
+			free(l);
+		}
+	samv_map_release(m);
 }
 
 static int
@@ -254,6 +313,7 @@ struct asg {
 	int open;
 	int overdue;
 	long days;			/* days overdue */
+	long order;			/* the body's place in a report */
 };
 
 static void
@@ -306,6 +366,17 @@ asg_cmp(const void *x, const void *y)
 	if (a->due_kind == DUE_DATE && a->due != b->due)
 		return a->due < b->due ? -1 : 1;
 	return strcmp(a->rec->path, b->rec->path);
+}
+
+/* By the body's place in the report, then as asg_cmp. */
+static int
+asg_body_cmp(const void *x, const void *y)
+{
+	const struct asg *a = x, *b = y;
+
+	if (a->order != b->order)
+		return a->order < b->order ? -1 : 1;
+	return asg_cmp(x, y);
 }
 
 /* Every assignment that passed validation (allocated array). */
@@ -768,9 +839,12 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 	all = asg_all(c, &na);
 	sel = samv_xcalloc(na + 1, sizeof(*sel));
 	for (i = 0; i < na; i++)
-		if (all[i].open && strv_has(&bodies, all[i].body))
-			sel[ns++] = all[i];
-	qsort(sel, ns, sizeof(*sel), asg_cmp);
+		if (all[i].open && strv_has(&bodies, all[i].body)) {
+			sel[ns] = all[i];
+			sel[ns++].order = strv_index(&bodies, all[i].body);
+		}
+	/* grouped by body in the order of bodies, as asg_cmp within */
+	qsort(sel, ns, sizeof(*sel), asg_body_cmp);
 	recs = rec_all(c, c->o->body ? &recb : NULL, &nr);
 	if (fmt == SAMV_FORMAT_JSON) {
 		struct samv_jsonw w;
@@ -782,10 +856,8 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 			samv_jsonw_str(&w, NULL, bodies.v[i]);
 		samv_jsonw_end(&w, ']');
 		samv_jsonw_array(&w, "assignments");
-		for (j = 0; j < bodies.n; j++)
-			for (i = 0; i < ns; i++)
-				if (streq(sel[i].body, bodies.v[j]))
-					json_asg(c, &w, &sel[i]);
+		for (i = 0; i < ns; i++)
+			json_asg(c, &w, &sel[i]);
 		samv_jsonw_end(&w, ']');
 		samv_jsonw_array(&w, "recommendations");
 		for (i = 0; i < nr; i++)
@@ -801,31 +873,13 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 		size_t shown = 0;
 
 		samv_render_heading(doc, 2, L(c, SAMV_L_R_OPEN_ASSIGNMENTS));
-		for (j = 0; j < bodies.n; j++) {
-			size_t first = ns, cnt = 0;
-
-			for (i = 0; i < ns; i++)
-				if (streq(sel[i].body, bodies.v[j])) {
-					if (first == ns)
-						first = i;
-					cnt++;
-				}
-			if (cnt == 0)
-				continue;
+		for (i = 0; i < ns; i = j) {
+			for (j = i; j < ns && sel[j].order == sel[i].order; j++)
+				;
 			samv_render_heading(doc, 3, samv_repo_body_name(c->r,
-			    bodies.v[j]));
-			{
-				struct asg *part = samv_xcalloc(cnt,
-				    sizeof(*part));
-				size_t k = 0;
-
-				for (i = first; i < ns; i++)
-					if (streq(sel[i].body, bodies.v[j]))
-						part[k++] = sel[i];
-				asg_table(c, doc, part, k, 0);
-				free(part);
-			}
-			shown += cnt;
+			    bodies.v[sel[i].order]));
+			asg_table(c, doc, sel + i, j - i, 0);
+			shown += j - i;
 		}
 		if (shown == 0)
 			samv_render_para(doc, L(c, SAMV_L_R_NONE));
@@ -1188,8 +1242,9 @@ collect_rules(const struct ctx *c, const char *bid,
 		m->expected = (long)cnt * periods_in(gs(ru, "per"), y, from,
 		    to);
 		m->held = 0;
-		for (j = 0; j < c->r->n; j++) {
-			const struct samv_record *rec = c->r->records[j];
+		for (j = 0; meetings_of(c, bid) &&
+		    j < meetings_of(c, bid)->n; j++) {
+			const struct samv_record *rec = meetings_of(c, bid)->v[j];
 			const struct samv_node *mt = samv_record_root(rec);
 
 			if (rec->kind != SAMV_KIND_MEETING || mt == NULL ||
@@ -2306,31 +2361,79 @@ samv_report_render(struct samv_buf *out, const struct samv_repo *r,
     enum samv_format fmt, char **err)
 {
 	struct ctx c;
+	struct samv_map meetings = SAMV_MAP_INIT;
+	int rc = -1;
 
 	*err = NULL;
 	ctx_init(&c, r, o);
+	c.meetings = &meetings;
+	/* what each report reads, for a repository opened lazily: with
+	 * --body only the folders of the bodies it covers */
+	samv_repo_need(r, SAMV_KIND_BODY, NULL);
+	{
+		struct strv scope = { 0 };
+		const struct samv_node *pf;
+		size_t i;
+		int k, want[SAMV_KIND_COUNT] = { 0 };
+
+		want[SAMV_KIND_ASSIGNMENT] = kind != SAMV_REPORT_ORG &&
+		    kind != SAMV_REPORT_RECOMMENDATIONS &&
+		    kind != SAMV_REPORT_COMPLIANCE;
+		want[SAMV_KIND_DECISION] = kind != SAMV_REPORT_ORG &&
+		    kind != SAMV_REPORT_OVERDUE && kind != SAMV_REPORT_PLAN;
+		want[SAMV_KIND_MEETING] = kind == SAMV_REPORT_COMPLIANCE ||
+		    kind == SAMV_REPORT_CALENDAR;
+		if (o->body && kind != SAMV_REPORT_PLAN) {
+			bodies_under(r, o->body, &scope);
+			pf = samv_node_get(body_root(r, o->body),
+			    "prepares_for");
+			for (i = 0; i < nof(pf); i++)
+				if (samv_node_str(at(pf, i)))
+					strv_add(&scope, samv_node_str(at(pf,
+					    i)));
+		}
+		for (k = SAMV_KIND_MEETING; k < SAMV_KIND_COUNT; k++) {
+			if (!want[k])
+				continue;
+			if (scope.n == 0)
+				samv_repo_need(r, (enum samv_kind)k, NULL);
+			for (i = 0; i < scope.n; i++)
+				samv_repo_need(r, (enum samv_kind)k,
+				    scope.v[i]);
+		}
+		strv_free(&scope);
+	}
 	if (o->body && body_root(r, o->body) == NULL) {
 		*err = samv_xasprintf("no valid body '%s'", o->body);
 		return -1;
 	}
 	switch (kind) {
 	case SAMV_REPORT_FOLLOWUP:
-		return report_followup(&c, out, fmt, err);
+		rc = report_followup(&c, out, fmt, err);
+		break;
 	case SAMV_REPORT_OVERDUE:
-		return report_overdue(&c, out, fmt, err);
+		rc = report_overdue(&c, out, fmt, err);
+		break;
 	case SAMV_REPORT_RECOMMENDATIONS:
-		return report_recommendations(&c, out, fmt, err);
+		rc = report_recommendations(&c, out, fmt, err);
+		break;
 	case SAMV_REPORT_COMPLIANCE:
-		return report_compliance(&c, out, fmt, err);
+		rc = report_compliance(&c, out, fmt, err);
+		break;
 	case SAMV_REPORT_ORG:
-		return report_org(&c, out, fmt, err);
+		rc = report_org(&c, out, fmt, err);
+		break;
 	case SAMV_REPORT_CALENDAR:
-		return report_calendar(&c, out, fmt, err);
+		rc = report_calendar(&c, out, fmt, err);
+		break;
 	case SAMV_REPORT_PLAN:
-		return report_plan(&c, out, fmt, err);
+		rc = report_plan(&c, out, fmt, err);
+		break;
+	default:
+		*err = samv_xstrdup("unknown report");
 	}
-	*err = samv_xstrdup("unknown report");
-	return -1;
+	meetings_free(&meetings);
+	return rc;
 }
 
 /* --- trace --------------------------------------------------------------- */

@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <pthread.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,24 +139,35 @@ walk_dir(const char *root, const char *rel, struct samv_filelist *out,
 	}
 	while ((de = readdir(dir)) != NULL) {
 		struct stat st;
-		char *child, *cabs;
+		char *child;
+		unsigned char t = de->d_type;
 
 		if (de->d_name[0] == '.')
 			continue;	/* ., .., and hidden files like .gitkeep */
 		child = samv_xjoin(rel, strlen(rel), '/', de->d_name,
 		    strlen(de->d_name));
-		cabs = samv_xjoin(root, strlen(root), '/', child,
-		    strlen(child));
-		if (lstat(cabs, &st) == 0) {
-			if (S_ISLNK(st.st_mode))
-				add_file(out, child, 1);
+		/* the entry's own type, never a link's target; stat data
+		 * only for files, relative to the folder (no path walk) */
+		if (t == DT_UNKNOWN || t == DT_REG) {
+			if (fstatat(dirfd(dir), de->d_name, &st,
+			    AT_SYMLINK_NOFOLLOW) < 0)
+				t = DT_UNKNOWN;
+			else if (S_ISLNK(st.st_mode))
+				t = DT_LNK;
 			else if (S_ISDIR(st.st_mode))
-				rc = walk_dir(root, child, out, err, depth + 1);
+				t = DT_DIR;
 			else if (S_ISREG(st.st_mode))
-				set_stat(add_file(out, child, 0), &st);
+				t = DT_REG;
+			else
+				t = DT_UNKNOWN;
 		}
+		if (t == DT_LNK)
+			add_file(out, child, 1);
+		else if (t == DT_DIR)
+			rc = walk_dir(root, child, out, err, depth + 1);
+		else if (t == DT_REG)
+			set_stat(add_file(out, child, 0), &st);
 		free(child);
-		free(cabs);
 		if (rc < 0)
 			break;
 	}
@@ -266,8 +278,11 @@ samv_source_list_dir(struct samv_source *s, const char *rel,
 }
 
 int
-samv_source_exists(struct samv_source *s, const char *path)
+samv_source_stat(struct samv_source *s, const char *path,
+    struct samv_file *out)
 {
+	if (out)
+		memset(out, 0, sizeof(*out));
 	if (s->tree == NULL) {
 		struct stat st;
 		char *abs = samv_xasprintf("%s/%s", s->root, path);
@@ -289,6 +304,10 @@ samv_source_exists(struct samv_source *s, const char *path)
 			rc = 0;
 		else
 			rc = S_ISLNK(st.st_mode) ? 2 : 1;
+		if (rc && out) {
+			set_stat(out, &st);
+			out->is_link = rc == 2;
+		}
 		free(abs);
 		return rc;
 	} else {
@@ -297,13 +316,25 @@ samv_source_exists(struct samv_source *s, const char *path)
 
 		pthread_mutex_lock(&s->mu);
 		if (git_tree_entry_bypath(&e, s->tree, path) == 0 &&
-		    git_tree_entry_type(e) != GIT_OBJECT_TREE)
+		    git_tree_entry_type(e) != GIT_OBJECT_TREE) {
 			rc = git_tree_entry_filemode(e) == GIT_FILEMODE_LINK ?
 			    2 : 1;
+			if (out) {
+				memcpy(out->oid, git_tree_entry_id(e)->id, 20);
+				out->have_oid = 1;
+				out->is_link = rc == 2;
+			}
+		}
 		git_tree_entry_free(e);
 		pthread_mutex_unlock(&s->mu);
 		return rc;
 	}
+}
+
+int
+samv_source_exists(struct samv_source *s, const char *path)
+{
+	return samv_source_stat(s, path, NULL);
 }
 
 int

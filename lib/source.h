@@ -56,6 +56,10 @@ int samv_source_list_dir(struct samv_source *s, const char *rel,
 /* 1 if path (relative to the samv root) is a file, 2 a symbolic link,
  * 0 neither (or a folder on the way is a link: never followed). */
 int samv_source_exists(struct samv_source *s, const char *path);
+/* As samv_source_exists(), and fills out's stat data or blob id (its
+ * path is left NULL). */
+int samv_source_stat(struct samv_source *s, const char *path,
+    struct samv_file *out);
 /* 1 for a revision, 0 for the work tree. */
 int samv_source_is_rev(const struct samv_source *s);
 /* The work tree's root (absolute), or NULL for a revision. */

@@ -210,6 +210,22 @@ samv_arena_new(void)
 	return samv_xcalloc(1, sizeof(struct samv_arena));
 }
 
+struct samv_arena *
+samv_arena_new_sized(size_t first)
+{
+	struct samv_arena *a = samv_xcalloc(1, sizeof(*a));
+	size_t al = sizeof(max_align_t);
+
+	if (first == 0 || first == CHUNK_SIZE)
+		return a;
+	first = (first + al - 1) / al * al;
+	a->head = samv_xmalloc(sizeof(*a->head) + first);
+	a->head->size = first;
+	a->head->used = 0;
+	a->head->next = NULL;
+	return a;
+}
+
 void *
 samv_arena_alloc(struct samv_arena *a, size_t n)
 {
@@ -427,4 +443,27 @@ samv_xjoin(const char *a, size_t an, char sep, const char *b, size_t bn)
 	memcpy(q, b, bn);
 	q[bn] = '\0';
 	return p;
+}
+
+int
+samv_build_id(unsigned char out[16])
+{
+	static unsigned char id[16];
+	static int state;	/* 0 not yet, 1 known, -1 unknown */
+	char *buf;
+	size_t len;
+
+	if (state == 0) {
+		state = -1;
+		if (samv_read_file("/proc/self/exe", 64 * 1024 * 1024, &buf,
+		    &len) == 0) {
+			samv_hash128(buf, len, id);
+			free(buf);
+			state = 1;
+		}
+	}
+	if (state < 0)
+		return -1;
+	memcpy(out, id, 16);
+	return 0;
 }

@@ -39,6 +39,9 @@ const char *samv_buf_cstr(struct samv_buf *b);
 /* A bump allocator: many small objects freed at once. */
 struct samv_arena;
 struct samv_arena *samv_arena_new(void);
+/* An arena whose first block holds first bytes: for a document of known
+ * size, so that small records do not each hold a standard block. */
+struct samv_arena *samv_arena_new_sized(size_t first);
 void *samv_arena_alloc(struct samv_arena *a, size_t n);	/* zeroed */
 char *samv_arena_strndup(struct samv_arena *a, const char *s, size_t n);
 void samv_arena_free(struct samv_arena *a);
@@ -52,6 +55,11 @@ int samv_read_file(const char *path, size_t max, char **out, size_t *len);
  * thousand. Caller frees. */
 char *samv_xjoin(const char *a, size_t an, char sep, const char *b,
     size_t bn);
+/* What identifies this samv: a hash of the running executable, so that
+ * a cache written by another build (other rules, other schemas) is never
+ * used. Returns 0, or -1 when the executable cannot be read. Call it
+ * first from one thread. */
+int samv_build_id(unsigned char out[16]);
 /* A fast 128-bit content hash (for change detection, not security). */
 void samv_hash128(const void *data, size_t len, unsigned char out[16]);
 

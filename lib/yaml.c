@@ -473,7 +473,9 @@ samv_doc_parse(struct samv_doc **out, const char *path, const char *buf,
 	doc->path = samv_xstrdup(path);
 	doc->buf = samv_xstrndup(buf, len);
 	doc->len = len;
-	doc->arena = samv_arena_new();
+	/* nodes take about ten times the text: size the first block so */
+	doc->arena = samv_arena_new_sized(len * 12 >= 16384 ? 16384 :
+	    (len * 12 / 1024 + 1) * 1024);
 
 	memset(&l, 0, sizeof(l));
 	l.doc = doc;

@@ -1,0 +1,711 @@
+/* treecache.c - parsed records kept between runs, one file per body */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ids.h"
+#include "map.h"
+#include "treecache.h"
+#include "util.h"
+
+#define TC_MAGIC "samv-trees 2\n"
+#define TC_ENDIAN 0x0102030405060708ULL
+#define TC_RACY_NS 1000000000LL
+#define TC_MAX_NODES (1u << 22)
+
+/*
+ * A body's file (one per body and kind): magic, endian mark, build id,
+ * record count, records, checksum. A record: path, stat data, the time
+ * its stat data was taken, schema_ok, its top-level scalar fields (for
+ * samv_treecache_field), text, then its nodes in preorder. A node: kind,
+ * style, span (six u32), then a scalar's value or a collection's child
+ * count. Integers are host order: the cache never leaves this machine.
+ */
+
+struct entry {
+	const char *path;
+	const char *fields;	/* key NUL value NUL, nfields times */
+	uint64_t nfields;
+	uint64_t dev, ino, size;
+	int64_t mtime, ctime, seen;
+	const char *raw;	/* the whole record in the file */
+	size_t rawlen;
+	int fresh;		/* raw is owned: written this run */
+};
+
+struct group {
+	char *body;
+	char *data;		/* the file as read (NULL if none) */
+	size_t len;
+	struct entry *v;
+	size_t n, cap;
+	struct samv_map by_path;
+	int dirty;
+};
+
+struct samv_treecache {
+	char *dir;		/* $GIT_DIR/samv/trees */
+	unsigned char build[16];
+	int64_t start_ns;
+	struct samv_map groups;	/* body -> struct group */
+	struct group **gv;
+	size_t ng, gcap;
+};
+
+struct rd {
+	const char *p, *end;
+	int bad;
+};
+
+static uint64_t
+rd_u64(struct rd *r)
+{
+	uint64_t v = 0;
+
+	if (r->bad || (size_t)(r->end - r->p) < 8) {
+		r->bad = 1;
+		return 0;
+	}
+	memcpy(&v, r->p, 8);
+	r->p += 8;
+	return v;
+}
+
+static uint32_t
+rd_u32(struct rd *r)
+{
+	uint32_t v = 0;
+
+	if (r->bad || (size_t)(r->end - r->p) < 4) {
+		r->bad = 1;
+		return 0;
+	}
+	memcpy(&v, r->p, 4);
+	r->p += 4;
+	return v;
+}
+
+static const char *rd_bytes(struct rd *r, size_t n);
+
+static unsigned
+rd_u8(struct rd *r)
+{
+	const char *p = rd_bytes(r, 1);
+
+	return p ? (unsigned char)*p : 0;
+}
+
+static const char *
+rd_bytes(struct rd *r, size_t n)
+{
+	const char *s = r->p;
+
+	if (r->bad || (size_t)(r->end - r->p) < n) {
+		r->bad = 1;
+		return NULL;
+	}
+	r->p += n;
+	return s;
+}
+
+static const char *
+rd_str(struct rd *r)
+{
+	const char *s = r->p, *nul;
+
+	if (r->bad || (nul = memchr(r->p, '\0', (size_t)(r->end -
+	    r->p))) == NULL) {
+		r->bad = 1;
+		return NULL;
+	}
+	r->p = nul + 1;
+	return s;
+}
+
+static void
+wr_u64(struct samv_buf *b, uint64_t v)
+{
+	samv_buf_add(b, (const char *)&v, 8);
+}
+
+static void
+wr_u32(struct samv_buf *b, uint32_t v)
+{
+	samv_buf_add(b, (const char *)&v, 4);
+}
+
+struct samv_treecache *
+samv_treecache_open(struct samv_source *src)
+{
+	struct samv_treecache *tc;
+	struct timespec ts;
+	char *gitdir;
+	const char *env = getenv("SAMV_NO_CACHE");
+
+	if ((env && *env) || samv_source_is_rev(src))
+		return NULL;
+	if ((gitdir = samv_source_git_dir(src)) == NULL)
+		return NULL;
+	tc = samv_xcalloc(1, sizeof(*tc));
+	if (samv_build_id(tc->build) < 0) {
+		free(gitdir);
+		free(tc);
+		return NULL;
+	}
+	tc->dir = samv_xasprintf("%s/samv/trees", gitdir);
+	free(gitdir);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	tc->start_ns = (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+	return tc;
+}
+
+static size_t
+al(size_t n)
+{
+	size_t a = sizeof(max_align_t);
+
+	return (n + a - 1) / a * a;
+}
+
+/* The arena bytes the tree at r needs (as samv_arena_alloc rounds). */
+static int
+tree_size(struct rd *r, size_t *need)
+{
+	uint64_t count = 1;
+
+	while (count-- > 0 && !r->bad) {
+		unsigned kind = rd_u8(r);
+		uint32_t n;
+
+		rd_bytes(r, 1 + 24);
+		n = rd_u32(r);
+		if (r->bad)
+			break;
+		*need += al(sizeof(struct samv_node));
+		if (kind == SAMV_NODE_SCALAR) {
+			rd_bytes(r, n);
+			*need += al((size_t)n + 1);
+		} else if (kind == SAMV_NODE_SEQ || kind == SAMV_NODE_MAP) {
+			uint64_t kids = kind == SAMV_NODE_MAP ? 2ULL * n : n;
+
+			if (kids > TC_MAX_NODES)
+				return -1;
+			*need += kind == SAMV_NODE_MAP ?
+			    al((n ? n : 1) * sizeof(struct samv_pair)) :
+			    al((n ? n : 1) * sizeof(struct samv_node *));
+			count += kids;
+		} else
+			return -1;
+	}
+	return r->bad ? -1 : 0;
+}
+
+/* Skips one node and its children; returns 0 or -1 when malformed. */
+static int
+skip_nodes(struct rd *r, uint64_t count)
+{
+	while (count-- > 0 && !r->bad) {
+		unsigned kind = rd_u8(r);
+		uint32_t n;
+
+		if (r->bad)
+			break;
+		rd_bytes(r, 1 + 24);
+		n = rd_u32(r);
+		if (kind == SAMV_NODE_SCALAR)
+			rd_bytes(r, n);
+		else if (kind == SAMV_NODE_SEQ || kind == SAMV_NODE_MAP) {
+			uint64_t kids = kind == SAMV_NODE_MAP ? 2ULL * n : n;
+
+			if (kids > TC_MAX_NODES)
+				return -1;
+			count += kids;
+		} else
+			return -1;
+	}
+	return r->bad ? -1 : 0;
+}
+
+/* Reads a body's file into g; a bad file is as good as none. */
+static void
+group_read(struct samv_treecache *tc, struct group *g)
+{
+	char *path = samv_xasprintf("%s/%s.cache", tc->dir, g->body);
+	unsigned char sum[16];
+	size_t ml = strlen(TC_MAGIC), i;
+	struct rd r;
+	uint64_t n;
+
+	if (samv_read_file(path, 256 * 1024 * 1024, &g->data, &g->len) < 0)
+		goto none;
+	if (g->len < ml + 16 || memcmp(g->data, TC_MAGIC, ml) != 0)
+		goto bad;
+	samv_hash128(g->data, g->len - 16, sum);
+	if (memcmp(sum, g->data + g->len - 16, 16) != 0)
+		goto bad;
+	r.p = g->data + ml;
+	r.end = g->data + g->len - 16;
+	r.bad = 0;
+	if (rd_u64(&r) != TC_ENDIAN || (rd_bytes(&r, 16) &&
+	    memcmp(r.p - 16, tc->build, 16) != 0))
+		goto bad;
+	n = rd_u64(&r);
+	if (r.bad || n > g->len)
+		goto bad;
+	for (i = 0; i < n; i++) {
+		struct entry e;
+		uint64_t tl;
+
+		memset(&e, 0, sizeof(e));
+		e.raw = r.p;
+		e.path = rd_str(&r);
+		e.dev = rd_u64(&r);
+		e.ino = rd_u64(&r);
+		e.size = rd_u64(&r);
+		e.mtime = (int64_t)rd_u64(&r);
+		e.ctime = (int64_t)rd_u64(&r);
+		e.seen = (int64_t)rd_u64(&r);
+		rd_u64(&r);	/* schema_ok */
+		e.nfields = rd_u64(&r);
+		e.fields = r.p;
+		if (e.nfields > g->len)
+			goto bad;
+		for (tl = 0; tl < 2 * e.nfields && !r.bad; tl++)
+			rd_str(&r);
+		tl = rd_u64(&r);
+		if (r.bad || tl > g->len)
+			goto bad;
+		rd_bytes(&r, tl);
+		if (skip_nodes(&r, 1) < 0)
+			goto bad;
+		e.rawlen = (size_t)(r.p - e.raw);
+		if (g->n == g->cap) {
+			g->cap = g->cap ? g->cap * 2 : 16;
+			g->v = samv_xreallocarray(g->v, g->cap, sizeof(*g->v));
+		}
+		g->v[g->n++] = e;
+	}
+	if (r.p != r.end)
+		goto bad;
+	for (i = 0; i < g->n; i++)
+		samv_map_put(&g->by_path, g->v[i].path,
+		    (void *)(intptr_t)(i + 1));
+	free(path);
+	return;
+bad:
+	/* damaged or written by another samv: rewritten when next used */
+	g->n = 0;
+	free(g->data);
+	g->data = NULL;
+	g->len = 0;
+none:
+	free(path);
+}
+
+static struct group *
+group_of(struct samv_treecache *tc, const char *path)
+{
+	struct group *g;
+	char *id = NULL, *body;
+	enum samv_kind kind = samv_path_parse(path, &id);
+
+	if (kind == SAMV_KIND_NONE || kind == SAMV_KIND_CONFIG) {
+		free(id);
+		return NULL;
+	}
+	/* one file per body and kind: a report reading assignments does
+	 * not read meetings */
+	{
+		char *b = samv_id_body(id);
+
+		body = samv_xasprintf("%s.%s", b, samv_kind_name(kind));
+		free(b);
+	}
+	free(id);
+	if ((g = samv_map_get(&tc->groups, body)) != NULL) {
+		free(body);
+		return g;
+	}
+	g = samv_xcalloc(1, sizeof(*g));
+	g->body = body;
+	samv_map_put(&tc->groups, g->body, g);
+	if (tc->ng == tc->gcap) {
+		tc->gcap = tc->gcap ? tc->gcap * 2 : 16;
+		tc->gv = samv_xreallocarray(tc->gv, tc->gcap, sizeof(*tc->gv));
+	}
+	tc->gv[tc->ng++] = g;
+	group_read(tc, g);
+	return g;
+}
+
+static struct samv_node *
+build_node(struct rd *r, struct samv_arena *a, unsigned depth)
+{
+	struct samv_node *n;
+	unsigned kind, style;
+	uint32_t cnt;
+	size_t i;
+
+	if (r->bad || depth > SAMV_MAX_DEPTH + 1)
+		return NULL;
+	kind = rd_u8(r);
+	style = rd_u8(r);
+	if (r->bad || style > SAMV_STYLE_BLOCK)
+		return NULL;
+	n = samv_arena_alloc(a, sizeof(*n));
+	n->kind = (enum samv_node_kind)kind;
+	n->style = (enum samv_scalar_style)style;
+	n->span.start = rd_u32(r);
+	n->span.end = rd_u32(r);
+	n->span.line = rd_u32(r);
+	n->span.col = rd_u32(r);
+	n->span.end_line = rd_u32(r);
+	n->span.end_col = rd_u32(r);
+	cnt = rd_u32(r);
+	if (r->bad)
+		return NULL;
+	switch (kind) {
+	case SAMV_NODE_SCALAR: {
+		const char *s = rd_bytes(r, cnt);
+
+		if (s == NULL)
+			return NULL;
+		n->str = samv_arena_strndup(a, s, cnt);
+		n->len = cnt;
+		return n;
+	}
+	case SAMV_NODE_SEQ:
+		n->n_items = cnt;
+		n->items = samv_arena_alloc(a, (cnt ? cnt : 1) *
+		    sizeof(*n->items));
+		for (i = 0; i < cnt; i++)
+			if ((n->items[i] = build_node(r, a, depth + 1)) == NULL)
+				return NULL;
+		return n;
+	case SAMV_NODE_MAP:
+		n->n_pairs = cnt;
+		n->pairs = samv_arena_alloc(a, (cnt ? cnt : 1) *
+		    sizeof(*n->pairs));
+		for (i = 0; i < cnt; i++) {
+			n->pairs[i].key = build_node(r, a, depth + 1);
+			n->pairs[i].value = build_node(r, a, depth + 1);
+			if (n->pairs[i].key == NULL || n->pairs[i].value == NULL ||
+			    n->pairs[i].key->kind != SAMV_NODE_SCALAR)
+				return NULL;
+		}
+		return n;
+	default:
+		r->bad = 1;
+		return NULL;
+	}
+}
+
+static struct entry *
+entry_of(struct group *g, const char *path)
+{
+	intptr_t i = (intptr_t)samv_map_get(&g->by_path, path);
+
+	return i > 0 ? &g->v[i - 1] : NULL;
+}
+
+static int
+same_file(const struct entry *e, const struct samv_file *f)
+{
+	return e->dev == f->dev && e->ino == f->ino && e->size == f->size &&
+	    e->mtime == f->mtime_ns && e->ctime == f->ctime_ns &&
+	    f->ctime_ns + TC_RACY_NS <= e->seen;
+}
+
+struct samv_doc *
+samv_treecache_get(struct samv_treecache *tc, const struct samv_file *f,
+    int *schema_ok)
+{
+	struct group *g;
+	struct entry *e;
+	struct samv_doc *doc;
+	struct rd r;
+	uint64_t tl, ok;
+	const char *text;
+
+	if (tc == NULL || f->is_link || f->ino == 0 ||
+	    (g = group_of(tc, f->path)) == NULL ||
+	    (e = entry_of(g, f->path)) == NULL || !same_file(e, f))
+		return NULL;
+	r.p = e->raw;
+	r.end = e->raw + e->rawlen;
+	r.bad = 0;
+	rd_str(&r);
+	rd_bytes(&r, 6 * 8);
+	ok = rd_u64(&r);
+	tl = rd_u64(&r);
+	while (tl-- > 0 && !r.bad) {
+		rd_str(&r);
+		rd_str(&r);
+	}
+	tl = rd_u64(&r);
+	text = rd_bytes(&r, tl);
+	if (r.bad || text == NULL)
+		return NULL;
+	doc = samv_xcalloc(1, sizeof(*doc));
+	doc->path = samv_xstrdup(f->path);
+	doc->buf = samv_xstrndup(text, tl);
+	doc->len = tl;
+	{
+		/* the nodes' exact size, so that the arena is one block */
+		struct rd r2 = r;
+		size_t need = 0;
+
+		if (tree_size(&r2, &need) < 0)
+		{
+			samv_doc_free(doc);
+			return NULL;
+		}
+		doc->arena = samv_arena_new_sized(need);
+	}
+	doc->root = build_node(&r, doc->arena, 0);
+	if (doc->root == NULL || r.bad || r.p != r.end) {
+		samv_doc_free(doc);
+		return NULL;
+	}
+	*schema_ok = ok != 0;
+	return doc;
+}
+
+int
+samv_treecache_field(struct samv_treecache *tc, const struct samv_file *f,
+    const char *key, const char **value)
+{
+	struct group *g;
+	struct entry *e;
+	struct rd r;
+	uint64_t i;
+
+	*value = NULL;
+	if (tc == NULL || f->is_link || f->ino == 0 ||
+	    (g = group_of(tc, f->path)) == NULL ||
+	    (e = entry_of(g, f->path)) == NULL || !same_file(e, f))
+		return -1;
+	if (e->fresh) {
+		/* written this run: its fields follow the fixed header */
+		r.p = e->raw;
+		r.end = e->raw + e->rawlen;
+		r.bad = 0;
+		rd_str(&r);
+		rd_bytes(&r, 7 * 8);
+		e->nfields = rd_u64(&r);
+		e->fields = r.p;
+	}
+	r.p = e->fields;
+	r.end = e->raw + e->rawlen;
+	r.bad = 0;
+	for (i = 0; i < e->nfields; i++) {
+		const char *k = rd_str(&r), *v = rd_str(&r);
+
+		if (r.bad)
+			return -1;
+		if (strcmp(k, key) == 0) {
+			*value = v;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static void
+put_node(struct samv_buf *b, const struct samv_node *n)
+{
+	size_t i;
+	unsigned char ks[2];
+
+	ks[0] = (unsigned char)n->kind;
+	ks[1] = (unsigned char)n->style;
+	samv_buf_add(b, (const char *)ks, 2);
+	wr_u32(b, (uint32_t)n->span.start);
+	wr_u32(b, (uint32_t)n->span.end);
+	wr_u32(b, n->span.line);
+	wr_u32(b, n->span.col);
+	wr_u32(b, n->span.end_line);
+	wr_u32(b, n->span.end_col);
+	switch (n->kind) {
+	case SAMV_NODE_SCALAR:
+		wr_u32(b, (uint32_t)n->len);
+		samv_buf_add(b, n->str, n->len);
+		break;
+	case SAMV_NODE_SEQ:
+		wr_u32(b, (uint32_t)n->n_items);
+		for (i = 0; i < n->n_items; i++)
+			put_node(b, n->items[i]);
+		break;
+	case SAMV_NODE_MAP:
+		wr_u32(b, (uint32_t)n->n_pairs);
+		for (i = 0; i < n->n_pairs; i++) {
+			put_node(b, n->pairs[i].key);
+			put_node(b, n->pairs[i].value);
+		}
+		break;
+	}
+}
+
+void
+samv_treecache_put(struct samv_treecache *tc, const struct samv_file *f,
+    const struct samv_doc *doc, int schema_ok)
+{
+	struct samv_buf b = SAMV_BUF_INIT;
+	struct group *g;
+	struct entry *e;
+	size_t len;
+
+	if (tc == NULL || doc == NULL || doc->root == NULL || !schema_ok ||
+	    f->is_link || f->ino == 0 || (g = group_of(tc, f->path)) == NULL)
+		return;
+	samv_buf_puts(&b, f->path);
+	samv_buf_putc(&b, '\0');
+	wr_u64(&b, f->dev);
+	wr_u64(&b, f->ino);
+	wr_u64(&b, f->size);
+	wr_u64(&b, (uint64_t)f->mtime_ns);
+	wr_u64(&b, (uint64_t)f->ctime_ns);
+	wr_u64(&b, (uint64_t)tc->start_ns);
+	wr_u64(&b, 1);
+	{
+		const struct samv_node *root = doc->root;
+		size_t i, nf = 0;
+
+		for (i = 0; root->kind == SAMV_NODE_MAP && i < root->n_pairs;
+		    i++)
+			nf += root->pairs[i].value->kind == SAMV_NODE_SCALAR &&
+			    memchr(root->pairs[i].value->str, '\0',
+			    root->pairs[i].value->len) == NULL;
+		wr_u64(&b, nf);
+		for (i = 0; root->kind == SAMV_NODE_MAP && i < root->n_pairs;
+		    i++) {
+			const struct samv_node *v = root->pairs[i].value;
+
+			if (v->kind != SAMV_NODE_SCALAR ||
+			    memchr(v->str, '\0', v->len) != NULL)
+				continue;
+			samv_buf_puts(&b, root->pairs[i].key->str);
+			samv_buf_putc(&b, '\0');
+			samv_buf_add(&b, v->str, v->len);
+			samv_buf_putc(&b, '\0');
+		}
+	}
+	wr_u64(&b, doc->len);
+	samv_buf_add(&b, doc->buf, doc->len);
+	put_node(&b, doc->root);
+	if ((e = entry_of(g, f->path)) == NULL) {
+		if (g->n == g->cap) {
+			g->cap = g->cap ? g->cap * 2 : 16;
+			g->v = samv_xreallocarray(g->v, g->cap, sizeof(*g->v));
+		}
+		e = &g->v[g->n++];
+		memset(e, 0, sizeof(*e));
+	} else if (e->fresh) {
+		/* kept once per run: the map's key is its path */
+		samv_buf_release(&b);
+		return;
+	}
+	e->raw = samv_buf_detach(&b, &len);
+	e->rawlen = len;
+	e->fresh = 1;
+	if (e->path == NULL) {
+		e->path = e->raw;
+		samv_map_put(&g->by_path, e->path,
+		    (void *)(intptr_t)(e - g->v + 1));
+	}
+	g->dirty = 1;
+}
+
+static void
+group_write(struct samv_treecache *tc, struct group *g)
+{
+	struct samv_buf b = SAMV_BUF_INIT;
+	unsigned char sum[16];
+	char *path, *tmp;
+	size_t i, n = 0;
+	int fd;
+
+	for (i = 0; i < g->n; i++)
+		n += g->v[i].raw != NULL;
+	samv_buf_puts(&b, TC_MAGIC);
+	wr_u64(&b, TC_ENDIAN);
+	samv_buf_add(&b, (const char *)tc->build, 16);
+	wr_u64(&b, n);
+	for (i = 0; i < g->n; i++)
+		if (g->v[i].raw)
+			samv_buf_add(&b, g->v[i].raw, g->v[i].rawlen);
+	samv_hash128(b.s, b.len, sum);
+	samv_buf_add(&b, (const char *)sum, 16);
+	path = samv_xasprintf("%s/%s.cache", tc->dir, g->body);
+	tmp = samv_xasprintf("%s.%ld.tmp", path, (long)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+	    0666);
+	if (fd >= 0) {
+		size_t off = 0;
+		int ok = 1;
+
+		while (off < b.len) {
+			ssize_t w = write(fd, b.s + off, b.len - off);
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				ok = 0;
+				break;
+			}
+			off += (size_t)w;
+		}
+		if (close(fd) < 0)
+			ok = 0;
+		/* a cache that cannot be written is only a slower next run */
+		if (!ok || rename(tmp, path) < 0)
+			unlink(tmp);
+	}
+	free(tmp);
+	free(path);
+	samv_buf_release(&b);
+}
+
+void
+samv_treecache_free(struct samv_treecache *tc)
+{
+	size_t i, k;
+	int made = 0;
+
+	if (tc == NULL)
+		return;
+	for (i = 0; i < tc->ng; i++) {
+		struct group *g = tc->gv[i];
+
+		if (g->dirty) {
+			if (!made) {
+				char *parent = samv_xstrndup(tc->dir,
+				    strlen(tc->dir) - strlen("/trees"));
+
+				(void)mkdir(parent, 0777);
+				(void)mkdir(tc->dir, 0777);
+				free(parent);
+				made = 1;
+			}
+			group_write(tc, g);
+		}
+		for (k = 0; k < g->n; k++)
+			if (g->v[k].fresh)
+				free((char *)g->v[k].raw);
+		free(g->v);
+		free(g->data);
+		samv_map_release(&g->by_path);
+		free(g->body);
+		free(g);
+	}
+	free(tc->gv);
+	samv_map_release(&tc->groups);
+	free(tc->dir);
+	free(tc);
+}
