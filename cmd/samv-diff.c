@@ -86,7 +86,7 @@ driver(int argc, char **argv)
 	struct samv_diags d = SAMV_DIAGS_INIT;
 	struct samv_doc *a = NULL, *b = NULL;
 	struct samv_lines out = { NULL, 0, 0 };
-	struct samv_load_options opt = { 0, 0, 1 };
+	struct samv_load_options opt = { 0, 0, 1, 0 };
 	enum samv_kind kind;
 	char *id = NULL;
 	size_t i;

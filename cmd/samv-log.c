@@ -48,7 +48,7 @@ static struct samv_doc *
 blob_doc(git_repository *repo, const git_oid *oid, const char *path)
 {
 	struct samv_diags d = SAMV_DIAGS_INIT;
-	struct samv_load_options opt = { 0, 0, 1 };
+	struct samv_load_options opt = { 0, 0, 1, 0 };
 	struct samv_doc *doc = NULL;
 	git_blob *blob = NULL;
 

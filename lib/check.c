@@ -14,6 +14,7 @@
 #include "map.h"
 #include "records.h"
 #include "rules.h"
+#include "treecache.h"
 #include "util.h"
 
 /*
@@ -137,6 +138,7 @@ check_group(struct job *j, struct group *g)
 	size_t i, nread = 0;
 
 	view->complete_body = g->key;
+	view->char_spans = 1;	/* findings need lines and columns only */
 	samv_repo_set_deps(view, &g->deps);
 	for (i = 0; i < g->n; i++) {
 		struct fent *e = &j->fe[g->files[i]];
@@ -930,6 +932,10 @@ samv_check_paths(struct samv_source *src, const char *const *paths,
 				struct samv_repo *view = samv_repo_view(base,
 				    NULL);
 
+				/* the changed files are read afresh (their
+				 * stat data changed); the rest of the body
+				 * may come from the tree cache */
+				view->tc = samv_treecache_open(src);
 				samv_map_put(&done, body, body);
 				bodies[nb++] = body;
 				samv_repo_set_sink(view, &all);

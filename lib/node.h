@@ -130,6 +130,9 @@ struct samv_load_options {
 	size_t max_size;	/* 0: SAMV_MAX_FILE_SIZE */
 	unsigned max_depth;	/* 0: SAMV_MAX_DEPTH */
 	int allow_empty;	/* an empty file is a document with root NULL */
+	int char_spans;		/* spans count characters, not bytes: for a
+				 * reader that needs only line and column
+				 * (samv check), never for an edit */
 };
 
 /*

@@ -51,7 +51,7 @@ const struct samv_schema *
 samv_schema_for(enum samv_kind kind, struct samv_diags *d)
 {
 	static int registered;
-	struct samv_load_options opt = { 4 * 1024 * 1024, 0, 0 };
+	struct samv_load_options opt = { 4 * 1024 * 1024, 0, 0, 0 };
 	const char *text;
 	size_t len;
 	char *name;
@@ -259,13 +259,15 @@ read_failed(const char *path, int e, struct samv_diags *d)
 /* Parses and validates one record's bytes into rec; findings into d. */
 static void
 parse_record(struct samv_record *rec, const char *buf, size_t len,
-    int skip_schema, struct samv_diags *d)
+    int skip_schema, int char_spans, struct samv_diags *d)
 {
+	static const struct samv_load_options cs = { 0, 0, 0, 1 };
 	const struct samv_schema *schema;
 
 	if (conflict_markers(rec, buf, len, d))
 		return;
-	if (samv_doc_parse(&rec->doc, rec->path, buf, len, NULL, d) < 0)
+	if (samv_doc_parse(&rec->doc, rec->path, buf, len, char_spans ?
+	    &cs : NULL, d) < 0)
 		return;
 	if (skip_schema)
 		return;
@@ -323,7 +325,7 @@ load_file(struct samv_repo *r, const char *path, int is_link,
 		read_failed(path, errno, d);
 		return rec;
 	}
-	parse_record(rec, buf, len, skip_schema, d);
+	parse_record(rec, buf, len, skip_schema, 0, d);
 	free(buf);
 	if (r->tc && f && !skip_schema)
 		samv_treecache_put(r->tc, f, rec->doc, rec->schema_ok);
@@ -427,7 +429,7 @@ samv_repo_add_buffer(struct samv_repo *r, const char *path, const char *buf,
 		read_failed(path, errno, d);
 		return rec;
 	}
-	parse_record(rec, buf, len, 0, d);
+	parse_record(rec, buf, len, 0, r->char_spans, d);
 	return rec;
 }
 

@@ -57,6 +57,7 @@ struct samv_repo {
 	struct samv_diags *sink;	/* borrowed: findings of need() loads */
 	const char *complete_body;	/* borrowed: all its records are loaded */
 	struct samv_treecache *tc;	/* parsed records from earlier runs */
+	int char_spans;			/* add_buffer: spans need not be bytes */
 	struct samv_map scopes;		/* folders listed by need() */
 	char **scope_keys, **absent_keys;
 	size_t n_scope_keys, scope_cap, absent_n, absent_cap;

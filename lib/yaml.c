@@ -453,7 +453,7 @@ int
 samv_doc_parse(struct samv_doc **out, const char *path, const char *buf,
     size_t len, const struct samv_load_options *opt, struct samv_diags *d)
 {
-	struct samv_load_options defaults = { 0, 0, 0 };
+	struct samv_load_options defaults = { 0, 0, 0, 0 };
 	struct loader l;
 	struct samv_doc *doc;
 	yaml_parser_t p;
@@ -488,14 +488,14 @@ samv_doc_parse(struct samv_doc **out, const char *path, const char *buf,
 	l.conv.ci = 0;
 	l.conv.bi = l.conv.base;
 	l.conv.ascii = 1;
-	for (i = 0; i + 8 <= len; i += 8) {
+	for (i = opt->char_spans ? len : 0; i + 8 <= len; i += 8) {
 		uint64_t w;
 
 		memcpy(&w, buf + i, 8);
 		if (w & 0x8080808080808080ULL)
 			break;
 	}
-	for (; i < len; i++)
+	for (; !opt->char_spans && i < len; i++)
 		if ((unsigned char)buf[i] >= 0x80) {
 			l.conv.ascii = 0;
 			break;
