@@ -229,7 +229,7 @@ run_group(struct run *r, const char *file, const struct samv_doc *doc,
 static void
 run_file(struct run *r, const char *dir, const char *file)
 {
-	struct samv_load_options opt = { 16u << 20, 256, 0 };
+	struct samv_load_options opt = { 16u << 20, 256, 0, 0 };
 	struct samv_diags d = SAMV_DIAGS_INIT;
 	struct samv_doc *doc = NULL;
 	char *path = samv_xasprintf("%s/%s", dir, file);

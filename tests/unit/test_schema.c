@@ -39,7 +39,7 @@ show_mismatch(const char *got, const char *want)
 static struct samv_doc *
 parse(const char *path, const char *text, struct samv_diags *d)
 {
-	struct samv_load_options opt = { 0, 0, 1 };
+	struct samv_load_options opt = { 0, 0, 1, 0 };
 	struct samv_doc *doc = NULL;
 
 	if (samv_doc_parse(&doc, path, text, strlen(text), &opt, d) != 0)

@@ -9,7 +9,7 @@
 int
 main(int argc, char **argv)
 {
-	struct samv_load_options opt = { 0, 0, 1 };
+	struct samv_load_options opt = { 0, 0, 1, 0 };
 	int i;
 
 	for (i = 1; i < argc; i++) {
