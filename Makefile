@@ -108,6 +108,16 @@ $(B)/cmd/%.o: cmd/%.c cmd/common.h lib/*.h Makefile | $(DEPS_BUILD)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# The caches in $GIT_DIR/samv/ are keyed by this: a hash of every source
+# file, the same for every samv-* program of one build (their caches are
+# shared), another for any change of code or schema.
+$(B)/build_id.h: $(LIB_SRC) lib/*.h cmd/*.c cmd/*.h $(SCHEMAS) Makefile
+	@mkdir -p $(dir $@)
+	@cat $^ | sha256sum | sed 's/^\([0-9a-f]*\).*/#define SAMV_BUILD_ID "\1"/' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+$(B)/lib/util.o: $(B)/build_id.h
+
 $(B)/libsamv.a: $(LIB_OBJ) Makefile
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)

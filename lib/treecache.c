@@ -561,8 +561,12 @@ samv_treecache_put(struct samv_treecache *tc, const struct samv_file *f,
 	struct entry *e;
 	size_t len;
 
+	/* an entry for a file changed within the racy second could never
+	 * be trusted (see same_file): not worth a write */
 	if (tc == NULL || doc == NULL || doc->root == NULL || !schema_ok ||
-	    f->is_link || f->ino == 0 || (g = group_of(tc, f->path)) == NULL)
+	    f->is_link || f->ino == 0 ||
+	    f->ctime_ns + TC_RACY_NS > tc->start_ns ||
+	    (g = group_of(tc, f->path)) == NULL)
 		return;
 	samv_buf_puts(&b, f->path);
 	samv_buf_putc(&b, '\0');
@@ -625,14 +629,25 @@ samv_treecache_put(struct samv_treecache *tc, const struct samv_file *f,
 static void
 group_write(struct samv_treecache *tc, struct group *g)
 {
+	struct group disk;
 	struct samv_buf b = SAMV_BUF_INIT;
 	unsigned char sum[16];
 	char *path, *tmp;
 	size_t i, n = 0;
 	int fd;
 
+	/*
+	 * What another process (or another cache in this one) wrote since
+	 * this group was read is kept where it has an entry we lack: every
+	 * entry carries its own stat data, so a merge never trusts more.
+	 */
+	memset(&disk, 0, sizeof(disk));
+	disk.body = g->body;
+	group_read(tc, &disk);
 	for (i = 0; i < g->n; i++)
 		n += g->v[i].raw != NULL;
+	for (i = 0; i < disk.n; i++)
+		n += entry_of(g, disk.v[i].path) == NULL;
 	samv_buf_puts(&b, TC_MAGIC);
 	wr_u64(&b, TC_ENDIAN);
 	samv_buf_add(&b, (const char *)tc->build, 16);
@@ -640,6 +655,12 @@ group_write(struct samv_treecache *tc, struct group *g)
 	for (i = 0; i < g->n; i++)
 		if (g->v[i].raw)
 			samv_buf_add(&b, g->v[i].raw, g->v[i].rawlen);
+	for (i = 0; i < disk.n; i++)
+		if (entry_of(g, disk.v[i].path) == NULL)
+			samv_buf_add(&b, disk.v[i].raw, disk.v[i].rawlen);
+	free(disk.v);
+	free(disk.data);
+	samv_map_release(&disk.by_path);
 	samv_hash128(b.s, b.len, sum);
 	samv_buf_add(&b, (const char *)sum, 16);
 	path = samv_xasprintf("%s/%s.cache", tc->dir, g->body);

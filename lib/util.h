@@ -55,10 +55,9 @@ int samv_read_file(const char *path, size_t max, char **out, size_t *len);
  * thousand. Caller frees. */
 char *samv_xjoin(const char *a, size_t an, char sep, const char *b,
     size_t bn);
-/* What identifies this samv: a hash of the running executable, so that
- * a cache written by another build (other rules, other schemas) is never
- * used. Returns 0, or -1 when the executable cannot be read. Call it
- * first from one thread. */
+/* What identifies this build of samv: a hash of its sources (made by the
+ * Makefile), the same for all its programs, so that a cache written by
+ * another build (other rules, other schemas) is never used. Returns 0. */
 int samv_build_id(unsigned char out[16]);
 /* A fast 128-bit content hash (for change detection, not security). */
 void samv_hash128(const void *data, size_t len, unsigned char out[16]);

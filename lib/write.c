@@ -315,31 +315,58 @@ fail:
 	return rc;
 }
 
+/*
+ * Clean means the same content in HEAD, in the index and in the work
+ * tree (or absent from all three). Three lookups instead of a status
+ * run, which walks the path's folders and reads the ignore rules.
+ */
 int
 samv_write_check_clean(struct samv_write *w, const char *path, char **err)
 {
 	char *full = samv_xasprintf("%s%s", w->prefix, path);
-	unsigned int flags = 0;
-	int e = git_status_file(&flags, w->repo, full);
+	char *abs = samv_xasprintf("%s/%s", w->root, path);
+	git_object *head = NULL;
+	git_tree_entry *te = NULL;
+	git_index *index = NULL;
+	const git_index_entry *ie;
+	git_oid wt;
+	struct stat st;
+	int have_h, have_i, have_w, rc = -1, clean;
 
-	if (e == GIT_ENOTFOUND) {
-		free(full);
-		return 0;
-	}
-	if (e < 0) {
+	if (git_repository_index(&index, w->repo) < 0) {
 		*err = samv_git_errmsg(full);
-		free(full);
-		return -1;
+		goto out;
 	}
-	if (flags & ~(unsigned)GIT_STATUS_CURRENT) {
+	have_h = git_revparse_single(&head, w->repo, "HEAD^{tree}") == 0 &&
+	    git_tree_entry_bypath(&te, (git_tree *)head, full) == 0;
+	ie = git_index_get_bypath(index, full, 0);
+	have_i = ie != NULL;
+	if (lstat(abs, &st) < 0)
+		have_w = 0;
+	else if (!S_ISREG(st.st_mode) || git_repository_hashfile(&wt,
+	    w->repo, abs, GIT_OBJECT_BLOB, full) < 0)
+		have_w = -1;	/* not a plain file: never ours to change */
+	else
+		have_w = 1;
+	clean = have_w >= 0 && have_h == have_i && have_i == have_w;
+	if (clean && have_h)
+		clean = git_oid_equal(git_tree_entry_id(te), &ie->id) &&
+		    git_oid_equal(&ie->id, &wt);
+	/* a conflict leaves no stage-0 entry: that is not clean either */
+	if (!clean) {
 		*err = samv_xasprintf("'%s' has changes that are not "
 		    "committed; commit or discard them first (nothing was "
 		    "changed)", path);
-		free(full);
-		return -1;
+		goto out;
 	}
+	rc = 0;
+out:
+	git_tree_entry_free(te);
+	git_object_free(head);
+	git_index_free(index);
+	free(abs);
 	free(full);
-	return 0;
+	return rc;
 }
 
 int
