@@ -74,7 +74,7 @@ MAN5 = man/samv-records.5
 MAN7 = man/samv-githooks.7
 UNIT = test_lib test_schema schema_suite test_render
 TEST_TOOLS = yaml2json protodigest yaml_suite
-FUZZ_TARGETS = fuzz_loader fuzz_schema fuzz_ids fuzz_repo
+FUZZ_TARGETS = fuzz_loader fuzz_schema fuzz_ids fuzz_repo fuzz_cache
 FUZZ_SECONDS ?= 60
 BINS = $(B)/bin/samv $(COMMANDS:%=$(B)/bin/samv-%)
 

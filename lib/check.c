@@ -337,18 +337,16 @@ skip_deps_diags(struct rd *r, size_t ndeps, size_t ndiags)
 	}
 }
 
-/* Reads the cache; 0 when it is whole and made for exactly this state. */
+/* Parses c->data; 0 when it is whole and made for exactly the state h
+ * describes (h NULL: any state, for the fuzzer). */
 static int
-cache_read(struct cache *c, const char *path, const struct header *h)
+cache_parse(struct cache *c, const struct header *h)
 {
 	struct rd r;
 	unsigned char sum[16], want[16], b[16];
 	size_t i, ml = strlen(CACHE_MAGIC);
-	uint64_t n;
+	uint64_t n, today, rev;
 
-	memset(c, 0, sizeof(*c));
-	if (samv_read_file(path, 1024 * 1024 * 1024, &c->data, &c->len) < 0)
-		return -1;
 	if (c->len < ml + 16 || memcmp(c->data, CACHE_MAGIC, ml) != 0)
 		goto bad;
 	samv_hash128(c->data, c->len - 16, want);
@@ -361,11 +359,13 @@ cache_read(struct cache *c, const char *path, const struct header *h)
 	if (rd_u64(&r) != ENDIAN_MARK)
 		goto bad;
 	rd_bytes(&r, b, 16);
-	if (memcmp(b, h->build, 16) != 0)
+	if (h && memcmp(b, h->build, 16) != 0)
 		goto bad;
 	rd_bytes(&r, b, 16);
-	if (memcmp(b, h->config, 16) != 0 || rd_u64(&r) != h->today ||
-	    rd_u64(&r) != h->rev)
+	today = rd_u64(&r);
+	rev = rd_u64(&r);
+	if (h && (memcmp(b, h->config, 16) != 0 || today != h->today ||
+	    rev != h->rev))
 		goto bad;
 	c->scan_ns = (int64_t)rd_u64(&r);
 	n = rd_u64(&r);
@@ -411,6 +411,16 @@ cache_read(struct cache *c, const char *path, const struct header *h)
 bad:
 	cache_release(c);
 	return -2;
+}
+
+/* Reads the cache; 0 when it is whole and made for exactly this state. */
+static int
+cache_read(struct cache *c, const char *path, const struct header *h)
+{
+	memset(c, 0, sizeof(*c));
+	if (samv_read_file(path, 1024 * 1024 * 1024, &c->data, &c->len) < 0)
+		return -1;
+	return cache_parse(c, h);
 }
 
 /* The state of a dependency now: present, and its content hash. */
@@ -962,4 +972,29 @@ samv_check_paths(struct samv_source *src, const char *const *paths,
 	samv_map_release(&done);
 	samv_diags_release(&all);
 	samv_repo_free(base);
+}
+
+int
+samv_check_cache_parse(const char *data, size_t len)
+{
+	struct samv_diags d = SAMV_DIAGS_INIT;
+	struct samv_map by_path = SAMV_MAP_INIT;
+	struct cache c;
+	size_t i;
+	int n;
+
+	memset(&c, 0, sizeof(c));
+	c.data = samv_xmalloc(len + 1);
+	memcpy(c.data, data, len);
+	c.len = len;
+	if (cache_parse(&c, NULL) < 0)
+		return -1;
+	for (i = 0; i < c.ngroups; i++) {
+		deps_hold(&c.groups[i], &by_path, c.data + c.len - 16);
+		copy_diags(&c.groups[i], c.data + c.len - 16, &d);
+	}
+	n = (int)c.ngroups;
+	samv_diags_release(&d);
+	cache_release(&c);
+	return n;
 }

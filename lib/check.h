@@ -45,4 +45,9 @@ int samv_check_run(struct samv_source *src,
 void samv_check_paths(struct samv_source *src, const char *const *paths,
     size_t n, long today, struct samv_diags *d);
 
+/* For the fuzzer and tests: parses data as a check cache file (checksum
+ * included, any build and date) and reads every body's dependencies and
+ * findings. Returns the number of bodies, or -1 when it is refused. */
+int samv_check_cache_parse(const char *data, size_t len);
+
 #endif

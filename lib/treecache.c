@@ -232,18 +232,15 @@ skip_nodes(struct rd *r, uint64_t count)
 	return r->bad ? -1 : 0;
 }
 
-/* Reads a body's file into g; a bad file is as good as none. */
+/* Parses g->data (a body's file as read); a bad file is as good as none. */
 static void
-group_read(struct samv_treecache *tc, struct group *g)
+group_parse(const unsigned char build[16], struct group *g)
 {
-	char *path = samv_xasprintf("%s/%s.cache", tc->dir, g->body);
 	unsigned char sum[16];
 	size_t ml = strlen(TC_MAGIC), i;
 	struct rd r;
 	uint64_t n;
 
-	if (samv_read_file(path, 256 * 1024 * 1024, &g->data, &g->len) < 0)
-		goto none;
 	if (g->len < ml + 16 || memcmp(g->data, TC_MAGIC, ml) != 0)
 		goto bad;
 	samv_hash128(g->data, g->len - 16, sum);
@@ -253,7 +250,7 @@ group_read(struct samv_treecache *tc, struct group *g)
 	r.end = g->data + g->len - 16;
 	r.bad = 0;
 	if (rd_u64(&r) != TC_ENDIAN || (rd_bytes(&r, 16) &&
-	    memcmp(r.p - 16, tc->build, 16) != 0))
+	    memcmp(r.p - 16, build, 16) != 0))
 		goto bad;
 	n = rd_u64(&r);
 	if (r.bad || n > g->len)
@@ -296,7 +293,6 @@ group_read(struct samv_treecache *tc, struct group *g)
 	for (i = 0; i < g->n; i++)
 		samv_map_put(&g->by_path, g->v[i].path,
 		    (void *)(intptr_t)(i + 1));
-	free(path);
 	return;
 bad:
 	/* damaged or written by another samv: rewritten when next used */
@@ -304,7 +300,15 @@ bad:
 	free(g->data);
 	g->data = NULL;
 	g->len = 0;
-none:
+}
+
+static void
+group_read(struct samv_treecache *tc, struct group *g)
+{
+	char *path = samv_xasprintf("%s/%s.cache", tc->dir, g->body);
+
+	if (samv_read_file(path, 256 * 1024 * 1024, &g->data, &g->len) == 0)
+		group_parse(tc->build, g);
 	free(path);
 }
 
@@ -422,21 +426,15 @@ same_file(const struct entry *e, const struct samv_file *f)
 	    f->ctime_ns + TC_RACY_NS <= e->seen;
 }
 
-struct samv_doc *
-samv_treecache_get(struct samv_treecache *tc, const struct samv_file *f,
-    int *schema_ok)
+/* The document an entry holds, or NULL when it is malformed. */
+static struct samv_doc *
+entry_doc(const struct entry *e, const char *path, int *schema_ok)
 {
-	struct group *g;
-	struct entry *e;
 	struct samv_doc *doc;
 	struct rd r;
 	uint64_t tl, ok;
 	const char *text;
 
-	if (tc == NULL || f->is_link || f->ino == 0 ||
-	    (g = group_of(tc, f->path)) == NULL ||
-	    (e = entry_of(g, f->path)) == NULL || !same_file(e, f))
-		return NULL;
 	r.p = e->raw;
 	r.end = e->raw + e->rawlen;
 	r.bad = 0;
@@ -453,7 +451,7 @@ samv_treecache_get(struct samv_treecache *tc, const struct samv_file *f,
 	if (r.bad || text == NULL)
 		return NULL;
 	doc = samv_xcalloc(1, sizeof(*doc));
-	doc->path = samv_xstrdup(f->path);
+	doc->path = samv_xstrdup(path);
 	doc->buf = samv_xstrndup(text, tl);
 	doc->len = tl;
 	{
@@ -461,8 +459,7 @@ samv_treecache_get(struct samv_treecache *tc, const struct samv_file *f,
 		struct rd r2 = r;
 		size_t need = 0;
 
-		if (tree_size(&r2, &need) < 0)
-		{
+		if (tree_size(&r2, &need) < 0) {
 			samv_doc_free(doc);
 			return NULL;
 		}
@@ -475,6 +472,20 @@ samv_treecache_get(struct samv_treecache *tc, const struct samv_file *f,
 	}
 	*schema_ok = ok != 0;
 	return doc;
+}
+
+struct samv_doc *
+samv_treecache_get(struct samv_treecache *tc, const struct samv_file *f,
+    int *schema_ok)
+{
+	struct group *g;
+	struct entry *e;
+
+	if (tc == NULL || f->is_link || f->ino == 0 ||
+	    (g = group_of(tc, f->path)) == NULL ||
+	    (e = entry_of(g, f->path)) == NULL || !same_file(e, f))
+		return NULL;
+	return entry_doc(e, f->path, schema_ok);
 }
 
 int
@@ -729,4 +740,32 @@ samv_treecache_free(struct samv_treecache *tc)
 	samv_map_release(&tc->groups);
 	free(tc->dir);
 	free(tc);
+}
+
+int
+samv_treecache_parse(const char *data, size_t len)
+{
+	unsigned char build[16];
+	struct group g;
+	size_t i;
+	int n = 0;
+
+	samv_build_id(build);
+	memset(&g, 0, sizeof(g));
+	g.data = samv_xmalloc(len + 1);
+	memcpy(g.data, data, len);
+	g.len = len;
+	group_parse(build, &g);
+	for (i = 0; i < g.n; i++) {
+		int ok;
+		struct samv_doc *doc = entry_doc(&g.v[i], g.v[i].path, &ok);
+
+		if (doc != NULL)
+			n++;
+		samv_doc_free(doc);
+	}
+	free(g.v);
+	free(g.data);
+	samv_map_release(&g.by_path);
+	return n;
 }

@@ -44,4 +44,9 @@ void samv_treecache_put(struct samv_treecache *tc, const struct samv_file *f,
 /* Writes the bodies' cache files that changed (atomically) and frees. */
 void samv_treecache_free(struct samv_treecache *tc);
 
+/* For the fuzzer and tests: parses data as a body's cache file (its
+ * checksum and build id included) and builds every entry's tree, without
+ * looking at files. Returns the number of trees built. */
+int samv_treecache_parse(const char *data, size_t len);
+
 #endif

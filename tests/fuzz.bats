@@ -31,3 +31,13 @@ replay() {	# replay TARGET FILES...
 	replay fuzz_repo $(find "$SAMV_SRC/tests/fuzz/regress/fuzz_repo" -type f ! -name .keep)
 	[[ "$output" == *"replayed"* ]]
 }
+
+@test "fuzz_cache: damaged cache files of every kind are refused, and regressions" {
+	printf '\000garbage' > "$BATS_TEST_TMPDIR/t1"
+	printf '\001garbage' > "$BATS_TEST_TMPDIR/t2"
+	# a tree cache entry that claims a huge text and a deep tree
+	printf '\000\001\000\000\000\000\000\000\000a\000' > "$BATS_TEST_TMPDIR/t3"
+	replay fuzz_cache "$BATS_TEST_TMPDIR"/t1 "$BATS_TEST_TMPDIR"/t2 \
+	    "$BATS_TEST_TMPDIR"/t3 \
+	    $(find "$SAMV_SRC/tests/fuzz/regress/fuzz_cache" -type f ! -name .keep)
+}

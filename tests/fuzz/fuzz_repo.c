@@ -33,6 +33,14 @@ rmtree(void)
 	(void)!system(cmd);
 }
 
+/* The process's folder goes with it (replays ran by the hundred). */
+static void
+cleanup(void)
+{
+	rmtree();
+	rmdir(root);
+}
+
 static void
 put(const char *path, const char *data, size_t len)
 {
@@ -72,6 +80,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		snprintf(root, sizeof(root), "/tmp/samv-fuzz-%ld",
 		    (long)getpid());
 		mkdir(root, 0777);
+		atexit(cleanup);
 	}
 	rmtree();
 	while (p < end) {

@@ -30,6 +30,28 @@ for t in "$@"; do
 	fuzz_repo)
 		( cd "$top/tests/fixtures/mini" && for f in $(find . -name '*.yaml' | sort); do
 			printf '=== %s\n' "${f#./}"; cat "$f"; done ) > "$corpus/mini" ;;
+	fuzz_cache)
+		# real cache files of the example region, made by the normal
+		# build (same sources, same build id), else a minimal seed
+		printf '\000' > "$corpus/empty-trees"
+		printf '\001' > "$corpus/empty-check"
+		if [ -x "$top/build/bin/samv" ]; then
+			tmp=$(mktemp -d)
+			( cd "$tmp" && SAMV_TODAY=2022-05-01 GIT_AUTHOR_NAME=f \
+			    GIT_AUTHOR_EMAIL=f@f "$top/build/bin/samv" init r \
+			    --from "$top/examples/jamtland" >/dev/null &&
+			  cd r && find . -path ./.git -prune -o -type f \
+			    -exec touch -d '2022-01-01' {} + && sleep 1.1 &&
+			  SAMV_TODAY=2022-05-01 "$top/build/bin/samv" check >/dev/null;
+			  SAMV_TODAY=2022-05-01 "$top/build/bin/samv" report \
+			    followup >/dev/null ) 2>/dev/null
+			[ -f "$tmp/r/.git/samv/check-worktree.cache" ] &&
+			    { printf '\001'; cat "$tmp/r/.git/samv/check-worktree.cache"; } > "$corpus/check"
+			for c in "$tmp"/r/.git/samv/trees/*.cache; do
+				[ -f "$c" ] && { printf '\000'; cat "$c"; } > "$corpus/trees-$(basename "$c")"
+			done
+			rm -rf "$tmp"
+		fi ;;
 	esac
 	cp "$top/tests/fuzz/regress/$t/"* "$corpus/" 2>/dev/null
 	log=$b/fuzz-$t.log
