@@ -76,12 +76,13 @@ struct samv_span {
 struct samv_pair;
 
 struct samv_node {
+	/* kind and style side by side: no padding, 96 bytes a node */
 	enum samv_node_kind kind;
+	enum samv_scalar_style style;
 	struct samv_span span;
-	/* scalar */
+	/* scalar (style above) */
 	char *str;		/* NUL-terminated value (may contain NUL if quoted \0) */
 	size_t len;		/* length of str in bytes */
-	enum samv_scalar_style style;
 	/* sequence */
 	struct samv_node **items;
 	size_t n_items;

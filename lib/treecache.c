@@ -47,6 +47,7 @@ struct group {
 	size_t n, cap;
 	struct samv_map by_path;
 	int dirty;
+	int loaded;		/* data and entries are in memory */
 };
 
 struct samv_treecache {
@@ -56,6 +57,7 @@ struct samv_treecache {
 	struct samv_map groups;	/* body -> struct group */
 	struct group **gv;
 	size_t ng, gcap;
+	struct group *last;	/* the group used last */
 };
 
 struct rd {
@@ -312,6 +314,24 @@ group_read(struct samv_treecache *tc, struct group *g)
 	free(path);
 }
 
+/* Frees a clean group's file and entries (read again when needed):
+ * a report reading every body's records holds one body's file at a
+ * time, not all of them. */
+static void
+group_unload(struct group *g)
+{
+	if (g->dirty || !g->loaded)
+		return;
+	free(g->v);
+	g->v = NULL;
+	g->n = g->cap = 0;
+	free(g->data);
+	g->data = NULL;
+	g->len = 0;
+	samv_map_release(&g->by_path);
+	g->loaded = 0;
+}
+
 static struct group *
 group_of(struct samv_treecache *tc, const char *path)
 {
@@ -334,8 +354,17 @@ group_of(struct samv_treecache *tc, const char *path)
 	free(id);
 	if ((g = samv_map_get(&tc->groups, body)) != NULL) {
 		free(body);
+		if (g != tc->last && tc->last)
+			group_unload(tc->last);
+		if (!g->loaded) {
+			group_read(tc, g);
+			g->loaded = 1;
+		}
+		tc->last = g;
 		return g;
 	}
+	if (tc->last)
+		group_unload(tc->last);
 	g = samv_xcalloc(1, sizeof(*g));
 	g->body = body;
 	samv_map_put(&tc->groups, g->body, g);
@@ -345,6 +374,8 @@ group_of(struct samv_treecache *tc, const char *path)
 	}
 	tc->gv[tc->ng++] = g;
 	group_read(tc, g);
+	g->loaded = 1;
+	tc->last = g;
 	return g;
 }
 

@@ -742,7 +742,7 @@ samv_node_equal(const struct samv_node *a, const struct samv_node *b)
 		tb = samv_node_type(b);
 		if ((ta == SAMV_TYPE_INT || ta == SAMV_TYPE_FLOAT) &&
 		    (tb == SAMV_TYPE_INT || tb == SAMV_TYPE_FLOAT)) {
-			double x, y;
+			double x = 0, y = 0;
 
 			samv_node_number(a, &x);
 			samv_node_number(b, &y);
