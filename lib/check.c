@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "date.h"
 #include "map.h"
 #include "records.h"
 #include "rules.h"
@@ -768,7 +769,15 @@ samv_check_run(struct samv_source *src, const struct samv_check_options *opt,
 	j.today = opt->today;
 	j.rev = samv_source_is_rev(src);
 	pthread_mutex_init(&j.mu, NULL);
-	h.today = (uint64_t)opt->today;
+	{
+		/* the rules look at today's year only (rotation up to the
+		 * current year): so is the cache keyed, and it stays good
+		 * from one day to the next */
+		int y, m, dd;
+
+		samv_date_to_ymd(opt->today, &y, &m, &dd);
+		h.today = (uint64_t)y;
+	}
 	h.rev = (uint64_t)j.rev;
 	cname = j.rev ? "check-rev.cache" : "check-worktree.cache";
 	if (getenv("SAMV_NO_CACHE") && *getenv("SAMV_NO_CACHE"))

@@ -62,7 +62,8 @@ const struct samv_rule_info samv_rules[] = {
 struct ctx {
 	const struct samv_repo *r;
 	struct samv_diags *d;
-	samv_day today;
+	samv_day today;		/* only its year is used: the check cache
+				 * (lib/check.c) is keyed on the year */
 };
 
 static void
