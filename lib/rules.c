@@ -511,7 +511,10 @@ check_agenda_times(struct ctx *c, const struct samv_record *rec,
 
 		if (time_of(st, &t) < 0)
 			continue;
-		samv_time_format(t, b1);
+		/* formatted only for a finding: most items have none */
+		if ((ms >= 0 && t < ms) || (me >= 0 && t > me) ||
+		    (prev >= 0 && t < prev) || (prev_end >= 0 && t < prev_end))
+			samv_time_format(t, b1);
 		if ((ms >= 0 && t < ms) || (me >= 0 && t > me)) {
 			char b3[6], b4[6];
 

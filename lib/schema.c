@@ -2377,9 +2377,13 @@ v_string(struct vctx *c, const struct sch *s, const struct samv_node *n,
     const struct at *at)
 {
 	size_t len;
-	int bad = 0;
+	int bad = 0, within;
 
-	if (s->has & (H_MIN_LEN | H_MAX_LEN)) {
+	/* the byte length often decides: a character is 1 to 4 bytes */
+	within = (!(s->has & H_MIN_LEN) || (n->len + 3) / 4 >= s->min_len) &&
+	    (!(s->has & H_MAX_LEN) || n->len <= s->max_len);
+
+	if ((s->has & (H_MIN_LEN | H_MAX_LEN)) && !within) {
 		len = samv_utf8_len(n->str, n->len);
 		if ((s->has & H_MIN_LEN) && len < s->min_len) {
 			FAIL();

@@ -395,7 +395,8 @@ samv_source_read(struct samv_source *s, const char *path, size_t max,
 	*buf = NULL;
 	*len = 0;
 	if (s->tree == NULL) {
-		char *abs = samv_xasprintf("%s/%s", s->root, path);
+		char *abs = samv_xjoin(s->root, strlen(s->root), '/', path,
+		    strlen(path));
 		int rc = samv_read_file(abs, max, buf, len);
 
 		free(abs);
