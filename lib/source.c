@@ -176,6 +176,106 @@ walk_dir(const char *root, const char *rel, struct samv_filelist *out,
 	return rc;
 }
 
+/*
+ * A record folder holds one folder per body: with thousands of bodies
+ * the listing (a stat of every file) is split between two threads, the
+ * kernel's work as much as ours. Entries directly in rel and the order
+ * of the result are as walk_dir gives them (the caller sorts).
+ */
+struct walk_part {
+	const char *root;
+	char **dirs;
+	size_t n;
+	struct samv_filelist out;
+	char *err;
+	int rc;
+};
+
+static void *
+walk_part_run(void *arg)
+{
+	struct walk_part *p = arg;
+	size_t i;
+
+	for (i = 0; i < p->n && p->rc == 0; i++)
+		p->rc = walk_dir(p->root, p->dirs[i], &p->out, &p->err, 1);
+	return NULL;
+}
+
+static int
+walk_parallel(const char *root, const char *rel, struct samv_filelist *out,
+    char **err)
+{
+	char *abs = samv_xjoin(root, strlen(root), '/', rel, strlen(rel));
+	char **dirs = NULL;
+	size_t nd = 0, cap = 0, i, k;
+	struct walk_part part[2];
+	pthread_t tid;
+	DIR *dir;
+	struct dirent *de;
+	int rc = 0, started;
+
+	if ((dir = opendir(abs)) == NULL) {
+		free(abs);
+		return walk_dir(root, rel, out, err, 0);
+	}
+	while ((de = readdir(dir)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (de->d_type != DT_DIR) {
+			nd = (size_t)-1;	/* anything else: the plain walk */
+			break;
+		}
+		if (nd == cap) {
+			cap = cap ? cap * 2 : 64;
+			dirs = samv_xreallocarray(dirs, cap, sizeof(*dirs));
+		}
+		dirs[nd++] = samv_xjoin(rel, strlen(rel), '/', de->d_name,
+		    strlen(de->d_name));
+	}
+	closedir(dir);
+	free(abs);
+	if (nd == (size_t)-1 || nd < 64) {
+		for (i = 0; i < nd && nd != (size_t)-1; i++)
+			free(dirs[i]);
+		free(dirs);
+		return walk_dir(root, rel, out, err, 0);
+	}
+	memset(part, 0, sizeof(part));
+	for (k = 0; k < 2; k++) {
+		part[k].root = root;
+		part[k].dirs = dirs + k * (nd / 2);
+		part[k].n = k == 0 ? nd / 2 : nd - nd / 2;
+	}
+	started = pthread_create(&tid, NULL, walk_part_run, &part[1]) == 0;
+	walk_part_run(&part[0]);
+	if (started)
+		pthread_join(tid, NULL);
+	else
+		walk_part_run(&part[1]);
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < part[k].out.n; i++) {
+			if (out->n == out->cap) {
+				out->cap = out->cap ? out->cap * 2 : 64;
+				out->v = samv_xreallocarray(out->v, out->cap,
+				    sizeof(*out->v));
+			}
+			out->v[out->n++] = part[k].out.v[i];	/* moved */
+		}
+		free(part[k].out.v);
+		if (part[k].rc < 0 && rc == 0) {
+			rc = -1;
+			*err = part[k].err;
+			part[k].err = NULL;
+		}
+		free(part[k].err);
+	}
+	for (i = 0; i < nd; i++)
+		free(dirs[i]);
+	free(dirs);
+	return rc;
+}
+
 struct tree_walk {
 	struct samv_filelist *out;
 };
@@ -217,8 +317,8 @@ list_dir(struct samv_source *s, const char *rel, struct samv_filelist *out,
 
 		if (lstat(abs, &st) == 0 && S_ISLNK(st.st_mode))
 			add_file(out, rel, 1);
-		else
-			rc = walk_dir(s->root, rel, out, err, 0);
+		else if (lstat(abs, &st) == 0 && S_ISDIR(st.st_mode))
+			rc = walk_parallel(s->root, rel, out, err);
 		free(abs);
 		return rc;
 	} else {

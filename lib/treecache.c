@@ -15,6 +15,7 @@
 #include "util.h"
 
 #define TC_MAGIC "samv-trees 2\n"
+#define TC_HEADS_MAGIC "samv-heads 1\n"
 #define TC_ENDIAN 0x0102030405060708ULL
 #define TC_RACY_NS 1000000000LL
 #define TC_MAX_NODES (1u << 22)
@@ -26,6 +27,8 @@
  * samv_treecache_field), text, then its nodes in preorder. A node: kind,
  * style, span (six u32), then a scalar's value or a collection's child
  * count. Integers are host order: the cache never leaves this machine.
+ * Beside it, <body>.<kind>.heads holds each record up to its fields
+ * only, so that samv_treecache_field reads a few kilobytes, not trees.
  */
 
 struct entry {
@@ -58,6 +61,10 @@ struct samv_treecache {
 	struct group **gv;
 	size_t ng, gcap;
 	struct group *last;	/* the group used last */
+	struct samv_map heads;	/* body.kind -> struct group of heads */
+	struct group **hv;
+	size_t nh, hcap;
+	struct group *lasth;
 };
 
 struct rd {
@@ -236,14 +243,15 @@ skip_nodes(struct rd *r, uint64_t count)
 
 /* Parses g->data (a body's file as read); a bad file is as good as none. */
 static void
-group_parse(const unsigned char build[16], struct group *g)
+group_parse(const unsigned char build[16], struct group *g, int heads)
 {
+	const char *magic = heads ? TC_HEADS_MAGIC : TC_MAGIC;
 	unsigned char sum[16];
-	size_t ml = strlen(TC_MAGIC), i;
+	size_t ml = strlen(magic), i;
 	struct rd r;
 	uint64_t n;
 
-	if (g->len < ml + 16 || memcmp(g->data, TC_MAGIC, ml) != 0)
+	if (g->len < ml + 16 || memcmp(g->data, magic, ml) != 0)
 		goto bad;
 	samv_hash128(g->data, g->len - 16, sum);
 	if (memcmp(sum, g->data + g->len - 16, 16) != 0)
@@ -277,6 +285,13 @@ group_parse(const unsigned char build[16], struct group *g)
 			goto bad;
 		for (tl = 0; tl < 2 * e.nfields && !r.bad; tl++)
 			rd_str(&r);
+		if (heads) {
+			/* a head ends with its fields */
+			if (r.bad)
+				goto bad;
+			e.rawlen = (size_t)(r.p - e.raw);
+			goto keep;
+		}
 		tl = rd_u64(&r);
 		if (r.bad || tl > g->len)
 			goto bad;
@@ -284,6 +299,7 @@ group_parse(const unsigned char build[16], struct group *g)
 		if (skip_nodes(&r, 1) < 0)
 			goto bad;
 		e.rawlen = (size_t)(r.p - e.raw);
+	keep:
 		if (g->n == g->cap) {
 			g->cap = g->cap ? g->cap * 2 : 16;
 			g->v = samv_xreallocarray(g->v, g->cap, sizeof(*g->v));
@@ -310,8 +326,55 @@ group_read(struct samv_treecache *tc, struct group *g)
 	char *path = samv_xasprintf("%s/%s.cache", tc->dir, g->body);
 
 	if (samv_read_file(path, 256 * 1024 * 1024, &g->data, &g->len) == 0)
-		group_parse(tc->build, g);
+		group_parse(tc->build, g, 0);
 	free(path);
+}
+
+static void group_unload(struct group *g);
+
+/* The heads of a body and kind's records (see above), one at a time. */
+static struct group *
+heads_of(struct samv_treecache *tc, const char *path)
+{
+	struct group *g;
+	char *id = NULL, *key, *b, *file;
+	enum samv_kind kind = samv_path_parse(path, &id);
+
+	if (kind == SAMV_KIND_NONE || kind == SAMV_KIND_CONFIG) {
+		free(id);
+		return NULL;
+	}
+	b = samv_id_body(id);
+	key = samv_xasprintf("%s.%s", b, samv_kind_name(kind));
+	free(b);
+	free(id);
+	if ((g = samv_map_get(&tc->heads, key)) != NULL) {
+		free(key);
+		if (g != tc->lasth && tc->lasth)
+			group_unload(tc->lasth);
+		if (!g->loaded)
+			goto read;
+		tc->lasth = g;
+		return g;
+	}
+	if (tc->lasth)
+		group_unload(tc->lasth);
+	g = samv_xcalloc(1, sizeof(*g));
+	g->body = key;
+	samv_map_put(&tc->heads, g->body, g);
+	if (tc->nh == tc->hcap) {
+		tc->hcap = tc->hcap ? tc->hcap * 2 : 16;
+		tc->hv = samv_xreallocarray(tc->hv, tc->hcap, sizeof(*tc->hv));
+	}
+	tc->hv[tc->nh++] = g;
+read:
+	file = samv_xasprintf("%s/%s.heads", tc->dir, g->body);
+	if (samv_read_file(file, 64 * 1024 * 1024, &g->data, &g->len) == 0)
+		group_parse(tc->build, g, 1);
+	free(file);
+	g->loaded = 1;
+	tc->lasth = g;
+	return g;
 }
 
 /* Frees a clean group's file and entries (read again when needed):
@@ -529,20 +592,22 @@ samv_treecache_field(struct samv_treecache *tc, const struct samv_file *f,
 	uint64_t i;
 
 	*value = NULL;
+	/* only the heads file is read: a record the cache cannot vouch for
+	 * is read by the caller */
 	if (tc == NULL || f->is_link || f->ino == 0 ||
-	    (g = group_of(tc, f->path)) == NULL ||
-	    (e = entry_of(g, f->path)) == NULL || !same_file(e, f))
+	    (g = heads_of(tc, f->path)) == NULL)
 		return -1;
-	if (e->fresh) {
-		/* written this run: its fields follow the fixed header */
-		r.p = e->raw;
-		r.end = e->raw + e->rawlen;
-		r.bad = 0;
-		rd_str(&r);
-		rd_bytes(&r, 7 * 8);
-		e->nfields = rd_u64(&r);
-		e->fields = r.p;
+	if ((e = entry_of(g, f->path)) == NULL) {
+		/* heads missing (a cache of an older samv, a failed write):
+		 * the body's file is written again, with its heads */
+		struct group *full = group_of(tc, f->path);
+
+		if (full && entry_of(full, f->path))
+			full->dirty = 1;
+		return -1;
 	}
+	if (!same_file(e, f))
+		return -1;
 	r.p = e->fields;
 	r.end = e->raw + e->rawlen;
 	r.bad = 0;
@@ -668,15 +733,46 @@ samv_treecache_put(struct samv_treecache *tc, const struct samv_file *f,
 	g->dirty = 1;
 }
 
+/* Writes b to path through a temporary file and rename. A cache that
+ * cannot be written is only a slower next run. */
+static void
+write_atomic(const char *path, const struct samv_buf *b)
+{
+	char *tmp = samv_xasprintf("%s.%ld.tmp", path, (long)getpid());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
+	    O_NOFOLLOW, 0666);
+
+	if (fd >= 0) {
+		size_t off = 0;
+		int ok = 1;
+
+		while (off < b->len) {
+			ssize_t w = write(fd, b->s + off, b->len - off);
+
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				ok = 0;
+				break;
+			}
+			off += (size_t)w;
+		}
+		if (close(fd) < 0)
+			ok = 0;
+		if (!ok || rename(tmp, path) < 0)
+			unlink(tmp);
+	}
+	free(tmp);
+}
+
 static void
 group_write(struct samv_treecache *tc, struct group *g)
 {
 	struct group disk;
 	struct samv_buf b = SAMV_BUF_INIT;
 	unsigned char sum[16];
-	char *path, *tmp;
+	char *path;
 	size_t i, n = 0;
-	int fd;
 
 	/*
 	 * What another process (or another cache in this one) wrote since
@@ -706,32 +802,41 @@ group_write(struct samv_treecache *tc, struct group *g)
 	samv_hash128(b.s, b.len, sum);
 	samv_buf_add(&b, (const char *)sum, 16);
 	path = samv_xasprintf("%s/%s.cache", tc->dir, g->body);
-	tmp = samv_xasprintf("%s.%ld.tmp", path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
-	    0666);
-	if (fd >= 0) {
-		size_t off = 0;
-		int ok = 1;
-
-		while (off < b.len) {
-			ssize_t w = write(fd, b.s + off, b.len - off);
-
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0) {
-				ok = 0;
-				break;
-			}
-			off += (size_t)w;
-		}
-		if (close(fd) < 0)
-			ok = 0;
-		/* a cache that cannot be written is only a slower next run */
-		if (!ok || rename(tmp, path) < 0)
-			unlink(tmp);
-	}
-	free(tmp);
+	write_atomic(path, &b);
 	free(path);
+	/* the heads: every entry of the file just made, up to its fields */
+	{
+		struct samv_buf h = SAMV_BUF_INIT;
+		struct rd r;
+		size_t ml = strlen(TC_MAGIC);
+
+		samv_buf_puts(&h, TC_HEADS_MAGIC);
+		samv_buf_add(&h, b.s + ml, 8 + 16 + 8);	/* endian, build, n */
+		r.p = b.s + ml + 8 + 16 + 8;
+		r.end = b.s + b.len - 16;
+		r.bad = 0;
+		for (i = 0; i < n && !r.bad; i++) {
+			const char *start = r.p;
+			uint64_t nf, k, tl;
+
+			rd_str(&r);
+			rd_bytes(&r, 7 * 8);
+			nf = rd_u64(&r);
+			for (k = 0; k < 2 * nf && !r.bad; k++)
+				rd_str(&r);
+			samv_buf_add(&h, start, (size_t)(r.p - start));
+			tl = rd_u64(&r);
+			rd_bytes(&r, tl);
+			skip_nodes(&r, 1);
+		}
+		samv_hash128(h.s, h.len, sum);
+		samv_buf_add(&h, (const char *)sum, 16);
+		path = samv_xasprintf("%s/%s.heads", tc->dir, g->body);
+		if (!r.bad)
+			write_atomic(path, &h);
+		free(path);
+		samv_buf_release(&h);
+	}
 	samv_buf_release(&b);
 }
 
@@ -767,6 +872,17 @@ samv_treecache_free(struct samv_treecache *tc)
 		free(g->body);
 		free(g);
 	}
+	for (i = 0; i < tc->nh; i++) {
+		struct group *g = tc->hv[i];
+
+		free(g->v);
+		free(g->data);
+		samv_map_release(&g->by_path);
+		free(g->body);
+		free(g);
+	}
+	free(tc->hv);
+	samv_map_release(&tc->heads);
 	free(tc->gv);
 	samv_map_release(&tc->groups);
 	free(tc->dir);
@@ -786,7 +902,7 @@ samv_treecache_parse(const char *data, size_t len)
 	g.data = samv_xmalloc(len + 1);
 	memcpy(g.data, data, len);
 	g.len = len;
-	group_parse(build, &g);
+	group_parse(build, &g, 0);
 	for (i = 0; i < g.n; i++) {
 		int ok;
 		struct samv_doc *doc = entry_doc(&g.v[i], g.v[i].path, &ok);
