@@ -515,7 +515,8 @@ write_group(struct samv_buf *b, const struct job *j, const struct group *g,
 		return;
 	}
 	/* one entry per path: a content dependency covers existence */
-	qsort(g->deps.v, g->deps.n, sizeof(*g->deps.v), depcmp);
+	if (g->deps.n > 1)
+		qsort(g->deps.v, g->deps.n, sizeof(*g->deps.v), depcmp);
 	for (i = 0; i < g->deps.n; i++)
 		if (i == 0 || strcmp(g->deps.v[i].path, g->deps.v[i - 1].path))
 			nd++;
