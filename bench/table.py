@@ -19,6 +19,7 @@ ROWS = [
     ("python", "Python: PyYAML C loader + jsonschema"),
     ("commit-samv", "one-record commit: `samv assign report`"),
     ("commit-git", "one-record commit: `git add` + `git commit`"),
+    ("commit-floor", "one-record commit: libgit2 alone (bench/commitfloor.c)"),
     ("report", "`samv report followup`"),
     ("report-body", "`samv report followup --body body-10`"),
     ("agenda", "`samv agenda new body-1 DATE --no-edit`"),
