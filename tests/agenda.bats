@@ -203,7 +203,7 @@ PY
 @test "six concurrent agenda add: each lands or exits 75, nothing is lost" {
 	samv meeting new fredagsgruppen 2022-05-20 --start 09:00 --end 12:00 >/dev/null
 	for i in 1 2 3 4 5 6; do
-		(SAMV_LOCK_TIMEOUT=30 "$SAMV" agenda add fredagsgruppen/2022-05-20 --title "Punkt $i" --minutes 5 \
+		(set +e; SAMV_LOCK_TIMEOUT=30 "$SAMV" agenda add fredagsgruppen/2022-05-20 --title "Punkt $i" --minutes 5 \
 			>/dev/null 2>"$BATS_TEST_TMPDIR/err.$i"; echo $? > "$BATS_TEST_TMPDIR/rc.$i") &
 	done
 	wait
