@@ -174,13 +174,17 @@ check: all unit $(DEPS_CHECK) man-lint lint
 
 test: check
 
-# The suite with every samv command under valgrind memcheck (CI); the
-# reports are kept in $(B)/valgrind and listed at the end.
+# The suite under valgrind memcheck (CI): the unit tests, and in the bats
+# tests every samv command, the fuzz replays and the YAML test suite
+# (tests/valgrind-run); reports are kept in $(B)/valgrind and listed at
+# the end.
 check-valgrind: all unit $(DEPS_CHECK)
 	rm -rf $(B)/valgrind && mkdir -p $(B)/valgrind
-	SAMV_VALGRIND=1 SAMV_VALGRIND_LOG=$(CURDIR)/$(B)/valgrind \
-		SAMV_BUILD=$(CURDIR)/$(B) SAMV_SRC=$(CURDIR) prove -f tests/*.bats; \
-	st=$$?; sh tests/valgrind-report $(B)/valgrind || st=1; exit $$st
+	export SAMV_VALGRIND=1 SAMV_VALGRIND_LOG=$(CURDIR)/$(B)/valgrind \
+		SAMV_BUILD=$(CURDIR)/$(B) SAMV_SRC=$(CURDIR); \
+	prove -f --exec tests/valgrind-run $(UNIT:%=$(B)/tests/%) && \
+	prove -f tests/*.bats; st=$$?; \
+	sh tests/valgrind-report $(B)/valgrind || st=1; exit $$st
 
 # Static analysis with a checked-in configuration (tools/cppcheck.txt).
 lint: | $(DEPS_CHECK)
