@@ -183,6 +183,7 @@ test: check
 # has its own temporary directory; reports are kept in $(B)/valgrind and
 # listed at the end.
 check-valgrind: all unit $(DEPS_CHECK)
+	@sh tools/deps.sh valgrind
 	rm -rf $(B)/valgrind && mkdir -p $(B)/valgrind
 	export SAMV_VALGRIND=1 SAMV_VALGRIND_LOG=$(CURDIR)/$(B)/valgrind \
 		SAMV_BUILD=$(CURDIR)/$(B) SAMV_SRC=$(CURDIR); \
