@@ -3,6 +3,8 @@
 #   make            build into build/ (installs missing Debian packages)
 #   make demo       build and run samv on the bundled example region
 #   make check      build and run the tests
+#   make check-valgrind
+#                   the tests under valgrind memcheck (CI)
 #   make install    install under PREFIX (DESTDIR honoured)
 #
 # SANITIZE=1 builds with ASan+UBSan into build-san/; CI=1 adds -Werror.
@@ -76,6 +78,7 @@ UNIT = test_lib test_schema schema_suite test_render
 TEST_TOOLS = yaml2json protodigest yaml_suite
 FUZZ_TARGETS = fuzz_loader fuzz_schema fuzz_ids fuzz_repo fuzz_cache
 FUZZ_SECONDS ?= 60
+VALGRIND_JOBS ?= 2
 BINS = $(B)/bin/samv $(COMMANDS:%=$(B)/bin/samv-%)
 
 DEPS_BUILD = $(B)/.deps-build
@@ -191,10 +194,19 @@ check: all unit $(DEPS_CHECK) man-lint lint
 
 test: check
 
-# The suite with every samv command under valgrind memcheck (CI).
+# The suite under valgrind memcheck (CI): the unit tests, and in the bats
+# tests every samv command, the fuzz replays and the YAML test suite
+# (tests/valgrind-run). VALGRIND_JOBS test files at a time, as each test
+# has its own temporary directory; reports are kept in $(B)/valgrind and
+# listed at the end.
 check-valgrind: all unit $(DEPS_CHECK)
-	SAMV_VALGRIND=1 SAMV_BUILD=$(CURDIR)/$(B) SAMV_SRC=$(CURDIR) prove -f \
-		tests/*.bats
+	@sh tools/deps.sh valgrind
+	rm -rf $(B)/valgrind && mkdir -p $(B)/valgrind
+	export SAMV_VALGRIND=1 SAMV_VALGRIND_LOG=$(CURDIR)/$(B)/valgrind \
+		SAMV_BUILD=$(CURDIR)/$(B) SAMV_SRC=$(CURDIR); \
+	prove -f --exec tests/valgrind-run $(UNIT:%=$(B)/tests/%) && \
+	prove -f --timer -j$(VALGRIND_JOBS) tests/*.bats; st=$$?; \
+	sh tests/valgrind-report $(B)/valgrind || st=1; exit $$st
 
 # Static analysis with a checked-in configuration (tools/cppcheck.txt).
 lint: | $(DEPS_CHECK)

@@ -7,7 +7,7 @@ load lib
 replay() {	# replay TARGET FILES...
 	local t=$1
 	shift
-	run -0 "$SAMV_BUILD/replay/$t" "$@"
+	run -0 $MEMCHECK "$SAMV_BUILD/replay/$t" "$@"
 }
 
 @test "fuzz_loader: regressions and the example records" {

@@ -5,10 +5,13 @@ bats_require_minimum_version 1.5.0
 SAMV_SRC=${SAMV_SRC:-$(cd "$BATS_TEST_DIRNAME/.." && pwd)}
 SAMV_BUILD=${SAMV_BUILD:-$SAMV_SRC/build}
 SAMV=$SAMV_BUILD/bin/samv
-# make check-valgrind: every samv run under valgrind memcheck
+# make check-valgrind: every samv run, and $MEMCHECK PROGRAM for the test
+# programs, under valgrind memcheck
+MEMCHECK=
 if [ -n "${SAMV_VALGRIND:-}" ]; then
 	export SAMV_BUILD
 	SAMV=$SAMV_SRC/tests/valgrind-samv
+	MEMCHECK=$SAMV_SRC/tests/valgrind-run
 fi
 
 # skip_under_valgrind: for tests whose timing valgrind makes meaningless

@@ -9,7 +9,7 @@ load lib
 D=$SAMV_SRC/tests/yaml-suite
 
 @test "all 402 cases load or are refused, within a minute, as frozen" {
-	run -0 timeout 60 "$SAMV_BUILD/tests/yaml_suite" "$D"/cases/*.yaml
+	run -0 timeout 60 $MEMCHECK "$SAMV_BUILD/tests/yaml_suite" "$D"/cases/*.yaml
 	echo "$output" > "$BATS_TEST_TMPDIR/v"
 	[ "$(wc -l < "$BATS_TEST_TMPDIR/v")" = 402 ]
 	diff -u "$D/verdicts.txt" "$BATS_TEST_TMPDIR/v"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # deps.sh - make sure the Debian packages samv needs are installed.
-# Usage: tools/deps.sh build|check|fuzz
+# Usage: tools/deps.sh build|check|fuzz|valgrind
 # Installs what is missing with apt-get (as root) or sudo; otherwise
 # says exactly what to install and fails.
 set -u
@@ -9,12 +9,14 @@ build_pkgs="gcc make pkg-config libyaml-dev libgit2-dev libcmark-gfm-dev libcmar
 check_pkgs="git bats mandoc man-db json-schema-test-suite python3 python3-yaml python3-jsonschema cppcheck cmark-gfm"
 
 fuzz_pkgs="clang libclang-rt-14-dev"
+valgrind_pkgs="valgrind"
 
 case "${1:-build}" in
 build) want=$build_pkgs ;;
 check) want="$build_pkgs $check_pkgs" ;;
 fuzz) want="$build_pkgs $fuzz_pkgs" ;;
-*) echo "usage: tools/deps.sh build|check|fuzz" >&2; exit 2 ;;
+valgrind) want="$build_pkgs $check_pkgs $valgrind_pkgs" ;;
+*) echo "usage: tools/deps.sh build|check|fuzz|valgrind" >&2; exit 2 ;;
 esac
 
 missing=
