@@ -213,7 +213,7 @@ walk_parallel(const char *root, const char *rel, struct samv_filelist *out,
 	pthread_t tid;
 	DIR *dir;
 	struct dirent *de;
-	int rc = 0, started;
+	int rc = 0, started, plain = 0;
 
 	if ((dir = opendir(abs)) == NULL) {
 		free(abs);
@@ -223,7 +223,7 @@ walk_parallel(const char *root, const char *rel, struct samv_filelist *out,
 		if (de->d_name[0] == '.')
 			continue;
 		if (de->d_type != DT_DIR) {
-			nd = (size_t)-1;	/* anything else: the plain walk */
+			plain = 1;	/* anything else: the plain walk */
 			break;
 		}
 		if (nd == cap) {
@@ -235,8 +235,8 @@ walk_parallel(const char *root, const char *rel, struct samv_filelist *out,
 	}
 	closedir(dir);
 	free(abs);
-	if (nd == (size_t)-1 || nd < 64) {
-		for (i = 0; i < nd && nd != (size_t)-1; i++)
+	if (plain || nd < 64) {
+		for (i = 0; i < nd; i++)
 			free(dirs[i]);
 		free(dirs);
 		return walk_dir(root, rel, out, err, 0);
