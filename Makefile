@@ -63,7 +63,7 @@ LIB_SRC = lib/util.c lib/diag.c lib/yaml.c lib/schema.c lib/opt.c \
 	lib/git.c lib/ids.c lib/map.c lib/emit.c lib/write.c lib/edit.c \
 	lib/agenda.c lib/json.c lib/decision.c lib/render.c lib/labels.c \
 	lib/protocol.c lib/semdiff.c lib/report.c lib/body.c lib/assign.c \
-	lib/check.c lib/treecache.c
+	lib/check.c lib/treecache.c lib/binio.c
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schemas.o
 SCHEMAS = schema/samv.schema.json schema/body.schema.json \
 	schema/meeting.schema.json schema/decision.schema.json \

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "binio.h"
 #include "check.h"
 #include "date.h"
 #include "map.h"
@@ -242,62 +243,13 @@ thread_count(int asked)
 
 /* --- the cache file ----------------------------------------------------- */
 
-struct rd {
-	const char *p, *end;
-	int bad;
-};
-
-static uint64_t
-rd_u64(struct rd *r)
-{
-	uint64_t v = 0;
-
-	if (r->bad || (size_t)(r->end - r->p) < 8) {
-		r->bad = 1;
-		return 0;
-	}
-	memcpy(&v, r->p, 8);
-	r->p += 8;
-	return v;
-}
-
+/* A string read for the cache's own maps and messages: never NULL. */
 static const char *
-rd_str(struct rd *r)
+rd_str(struct samv_rd *r)
 {
-	const char *s = r->p, *nul;
+	const char *s = samv_rd_str(r);
 
-	if (r->bad || (nul = memchr(r->p, '\0', (size_t)(r->end -
-	    r->p))) == NULL) {
-		r->bad = 1;
-		return "";
-	}
-	r->p = nul + 1;
-	return s;
-}
-
-static void
-rd_bytes(struct rd *r, unsigned char *out, size_t n)
-{
-	if (r->bad || (size_t)(r->end - r->p) < n) {
-		r->bad = 1;
-		memset(out, 0, n);
-		return;
-	}
-	memcpy(out, r->p, n);
-	r->p += n;
-}
-
-static void
-wr_u64(struct samv_buf *b, uint64_t v)
-{
-	samv_buf_add(b, (const char *)&v, 8);
-}
-
-static void
-wr_str(struct samv_buf *b, const char *s)
-{
-	samv_buf_puts(b, s ? s : "");
-	samv_buf_putc(b, '\0');
+	return s ? s : "";
 }
 
 static void
@@ -317,22 +269,22 @@ struct header {
 };
 
 static void
-skip_deps_diags(struct rd *r, size_t ndeps, size_t ndiags)
+skip_deps_diags(struct samv_rd *r, size_t ndeps, size_t ndiags)
 {
 	size_t i;
 	unsigned char h[16];
 
 	for (i = 0; i < ndeps && !r->bad; i++) {
 		rd_str(r);
-		rd_u64(r);
-		rd_u64(r);
-		rd_bytes(r, h, 16);
+		samv_rd_u64(r);
+		samv_rd_u64(r);
+		samv_rd_copy(r, h, 16);
 	}
 	for (i = 0; i < ndiags && !r->bad; i++) {
 		rd_str(r);
-		rd_u64(r);
-		rd_u64(r);
-		rd_u64(r);
+		samv_rd_u64(r);
+		samv_rd_u64(r);
+		samv_rd_u64(r);
 		rd_str(r);
 		rd_str(r);
 	}
@@ -343,7 +295,7 @@ skip_deps_diags(struct rd *r, size_t ndeps, size_t ndiags)
 static int
 cache_parse(struct cache *c, const struct header *h)
 {
-	struct rd r;
+	struct samv_rd r;
 	unsigned char sum[16], want[16], b[16];
 	size_t i, ml = strlen(CACHE_MAGIC);
 	uint64_t n, today, rev;
@@ -357,19 +309,19 @@ cache_parse(struct cache *c, const struct header *h)
 	r.p = c->data + ml;
 	r.end = c->data + c->len - 16;
 	r.bad = 0;
-	if (rd_u64(&r) != ENDIAN_MARK)
+	if (samv_rd_u64(&r) != ENDIAN_MARK)
 		goto bad;
-	rd_bytes(&r, b, 16);
+	samv_rd_copy(&r, b, 16);
 	if (h && memcmp(b, h->build, 16) != 0)
 		goto bad;
-	rd_bytes(&r, b, 16);
-	today = rd_u64(&r);
-	rev = rd_u64(&r);
+	samv_rd_copy(&r, b, 16);
+	today = samv_rd_u64(&r);
+	rev = samv_rd_u64(&r);
 	if (h && (memcmp(b, h->config, 16) != 0 || today != h->today ||
 	    rev != h->rev))
 		goto bad;
-	c->scan_ns = (int64_t)rd_u64(&r);
-	n = rd_u64(&r);
+	c->scan_ns = (int64_t)samv_rd_u64(&r);
+	n = samv_rd_u64(&r);
 	if (r.bad || n > c->len / 8)
 		goto bad;
 	c->files = samv_xcalloc(n + 1, sizeof(*c->files));
@@ -377,15 +329,15 @@ cache_parse(struct cache *c, const struct header *h)
 		struct cfile *f = &c->files[c->nfiles++];
 
 		f->path = rd_str(&r);
-		f->dev = rd_u64(&r);
-		f->ino = rd_u64(&r);
-		f->size = rd_u64(&r);
-		f->mtime = (int64_t)rd_u64(&r);
-		f->ctime = (int64_t)rd_u64(&r);
-		rd_bytes(&r, f->hash, 16);
+		f->dev = samv_rd_u64(&r);
+		f->ino = samv_rd_u64(&r);
+		f->size = samv_rd_u64(&r);
+		f->mtime = (int64_t)samv_rd_u64(&r);
+		f->ctime = (int64_t)samv_rd_u64(&r);
+		samv_rd_copy(&r, f->hash, 16);
 		samv_map_put(&c->by_path, f->path, f);
 	}
-	n = rd_u64(&r);
+	n = samv_rd_u64(&r);
 	if (r.bad || n > c->len / 8)
 		goto bad;
 	c->groups = samv_xcalloc(n + 1, sizeof(*c->groups));
@@ -393,13 +345,13 @@ cache_parse(struct cache *c, const struct header *h)
 		struct cgroup *g = &c->groups[c->ngroups++];
 
 		g->key = rd_str(&r);
-		rd_bytes(&r, g->fp, 16);
-		g->ndeps = (size_t)rd_u64(&r);
+		samv_rd_copy(&r, g->fp, 16);
+		g->ndeps = (size_t)samv_rd_u64(&r);
 		g->deps = r.p;
 		if (g->ndeps > c->len)
 			goto bad;
 		skip_deps_diags(&r, g->ndeps, 0);
-		g->ndiags = (size_t)rd_u64(&r);
+		g->ndiags = (size_t)samv_rd_u64(&r);
 		g->diags = r.p;
 		if (g->ndiags > c->len)
 			goto bad;
@@ -441,15 +393,15 @@ static int
 deps_hold(const struct cgroup *g, const struct samv_map *by_path,
     const char *end)
 {
-	struct rd r = { g->deps, end, 0 };
+	struct samv_rd r = { g->deps, end, 0 };
 	size_t i;
 
 	for (i = 0; i < g->ndeps; i++) {
 		const char *path = rd_str(&r);
-		uint64_t content = rd_u64(&r), present = rd_u64(&r), now;
+		uint64_t content = samv_rd_u64(&r), present = samv_rd_u64(&r), now;
 		unsigned char h[16], hn[16];
 
-		rd_bytes(&r, h, 16);
+		samv_rd_copy(&r, h, 16);
 		if (r.bad)
 			return 0;
 		dep_now(by_path, path, &now, hn);
@@ -464,13 +416,13 @@ deps_hold(const struct cgroup *g, const struct samv_map *by_path,
 static void
 copy_diags(const struct cgroup *g, const char *end, struct samv_diags *d)
 {
-	struct rd r = { g->diags, end, 0 };
+	struct samv_rd r = { g->diags, end, 0 };
 	size_t i;
 
 	for (i = 0; i < g->ndiags && !r.bad; i++) {
 		const char *path = rd_str(&r), *rule, *msg;
-		unsigned line = (unsigned)rd_u64(&r), col = (unsigned)rd_u64(&r);
-		enum samv_severity sev = rd_u64(&r) ? SAMV_WARNING :
+		unsigned line = (unsigned)samv_rd_u64(&r), col = (unsigned)samv_rd_u64(&r);
+		enum samv_severity sev = samv_rd_u64(&r) ? SAMV_WARNING :
 		    SAMV_ERROR;
 
 		rule = rd_str(&r);
@@ -497,17 +449,17 @@ write_group(struct samv_buf *b, const struct job *j, const struct group *g,
 	size_t i, nd = 0;
 
 	fingerprint(j, g, fp);
-	wr_str(b, g->key);
+	samv_wr_str(b, g->key);
 	samv_buf_add(b, (const char *)fp, 16);
 	if (g->valid) {
 		/* unchanged: the cached deps and findings, byte for byte */
-		struct rd r = { g->cached->deps, cache_end, 0 };
+		struct samv_rd r = { g->cached->deps, cache_end, 0 };
 
-		wr_u64(b, g->cached->ndeps);
+		samv_wr_u64(b, g->cached->ndeps);
 		skip_deps_diags(&r, g->cached->ndeps, 0);
 		samv_buf_add(b, g->cached->deps, (size_t)(r.p -
 		    g->cached->deps));
-		wr_u64(b, g->cached->ndiags);
+		samv_wr_u64(b, g->cached->ndiags);
 		r.p = g->cached->diags;
 		skip_deps_diags(&r, 0, g->cached->ndiags);
 		samv_buf_add(b, g->cached->diags, (size_t)(r.p -
@@ -520,7 +472,7 @@ write_group(struct samv_buf *b, const struct job *j, const struct group *g,
 	for (i = 0; i < g->deps.n; i++)
 		if (i == 0 || strcmp(g->deps.v[i].path, g->deps.v[i - 1].path))
 			nd++;
-	wr_u64(b, nd);
+	samv_wr_u64(b, nd);
 	for (i = 0; i < g->deps.n; i++) {
 		uint64_t present;
 		unsigned char h[16];
@@ -529,21 +481,21 @@ write_group(struct samv_buf *b, const struct job *j, const struct group *g,
 		    g->deps.v[i - 1].path) == 0)
 			continue;
 		dep_now(by_path, g->deps.v[i].path, &present, h);
-		wr_str(b, g->deps.v[i].path);
-		wr_u64(b, (uint64_t)g->deps.v[i].content);
-		wr_u64(b, present);
+		samv_wr_str(b, g->deps.v[i].path);
+		samv_wr_u64(b, (uint64_t)g->deps.v[i].content);
+		samv_wr_u64(b, present);
 		samv_buf_add(b, (const char *)h, 16);
 	}
-	wr_u64(b, g->diags.n);
+	samv_wr_u64(b, g->diags.n);
 	for (i = 0; i < g->diags.n; i++) {
 		const struct samv_diag *x = &g->diags.v[i];
 
-		wr_str(b, x->path);
-		wr_u64(b, x->line);
-		wr_u64(b, x->col);
-		wr_u64(b, x->severity == SAMV_WARNING);
-		wr_str(b, x->rule);
-		wr_str(b, x->msg);
+		samv_wr_str(b, x->path);
+		samv_wr_u64(b, x->line);
+		samv_wr_u64(b, x->col);
+		samv_wr_u64(b, x->severity == SAMV_WARNING);
+		samv_wr_str(b, x->rule);
+		samv_wr_str(b, x->msg);
 	}
 }
 
@@ -554,31 +506,30 @@ cache_write(const char *gitdir, const char *name, const struct header *h,
 {
 	struct samv_buf b = SAMV_BUF_INIT;
 	unsigned char sum[16];
-	char *dir = samv_xasprintf("%s/samv", gitdir), *path, *tmp;
+	char *dir = samv_xasprintf("%s/samv", gitdir), *path;
 	size_t i, nf = 0;
-	int fd;
 
 	samv_buf_puts(&b, CACHE_MAGIC);
-	wr_u64(&b, ENDIAN_MARK);
+	samv_wr_u64(&b, ENDIAN_MARK);
 	samv_buf_add(&b, (const char *)h->build, 16);
 	samv_buf_add(&b, (const char *)h->config, 16);
-	wr_u64(&b, h->today);
-	wr_u64(&b, h->rev);
-	wr_u64(&b, (uint64_t)scan_ns);
+	samv_wr_u64(&b, h->today);
+	samv_wr_u64(&b, h->rev);
+	samv_wr_u64(&b, (uint64_t)scan_ns);
 	for (i = 0; i < nfe; i++)
 		nf += j->fe[i].have_hash && !j->rev;
-	wr_u64(&b, nf);
+	samv_wr_u64(&b, nf);
 	for (i = 0; i < nfe && !j->rev; i++) {
 		const struct fent *e = &j->fe[i];
 
 		if (!e->have_hash)
 			continue;
-		wr_str(&b, e->f->path);
-		wr_u64(&b, e->f->dev);
-		wr_u64(&b, e->f->ino);
-		wr_u64(&b, e->f->size);
-		wr_u64(&b, (uint64_t)e->f->mtime_ns);
-		wr_u64(&b, (uint64_t)e->f->ctime_ns);
+		samv_wr_str(&b, e->f->path);
+		samv_wr_u64(&b, e->f->dev);
+		samv_wr_u64(&b, e->f->ino);
+		samv_wr_u64(&b, e->f->size);
+		samv_wr_u64(&b, (uint64_t)e->f->mtime_ns);
+		samv_wr_u64(&b, (uint64_t)e->f->ctime_ns);
 		samv_buf_add(&b, (const char *)e->hash, 16);
 	}
 	{
@@ -592,7 +543,7 @@ cache_write(const char *gitdir, const char *name, const struct header *h,
 				ok &= j->fe[g->files[k]].have_hash;
 			ng += ok;
 		}
-		wr_u64(&b, ng);
+		samv_wr_u64(&b, ng);
 		for (i = 0; i < ngroups; i++) {
 			const struct group *g = &j->groups[i];
 			int ok = 1;
@@ -607,32 +558,9 @@ cache_write(const char *gitdir, const char *name, const struct header *h,
 	samv_hash128(b.s, b.len, sum);
 	samv_buf_add(&b, (const char *)sum, 16);
 	path = samv_xasprintf("%s/%s", dir, name);
-	tmp = samv_xasprintf("%s.%ld.tmp", path, (long)getpid());
 	(void)mkdir(dir, 0777);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
-	    0666);
-	if (fd >= 0) {
-		size_t off = 0;
-		int ok = 1;
-
-		while (off < b.len) {
-			ssize_t w = write(fd, b.s + off, b.len - off);
-
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0) {
-				ok = 0;
-				break;
-			}
-			off += (size_t)w;
-		}
-		if (close(fd) < 0)
-			ok = 0;
-		/* a cache that cannot be written is only a slower next run */
-		if (!ok || rename(tmp, path) < 0)
-			unlink(tmp);
-	}
-	free(tmp);
+	/* a cache that cannot be written is only a slower next run */
+	(void)samv_write_atomic(path, b.s, b.len);
 	free(path);
 	free(dir);
 	samv_buf_release(&b);
@@ -815,7 +743,7 @@ samv_check_run(struct samv_source *src, const struct samv_check_options *opt,
 		}
 		for (k = 0; k < ngroups; k++) {
 			struct group *g = &groups[k];
-			struct rd r;
+			struct samv_rd r;
 
 			g->cached = samv_map_get(&cache.by_key, g->key);
 			if (g->cached == NULL)
@@ -827,12 +755,12 @@ samv_check_run(struct samv_source *src, const struct samv_check_options *opt,
 			r.bad = 0;
 			for (i = 0; i < g->cached->ndeps && !r.bad; i++) {
 				const char *p = rd_str(&r);
-				uint64_t content = rd_u64(&r);
+				uint64_t content = samv_rd_u64(&r);
 				struct fent *e;
 				unsigned char x[16];
 
-				rd_u64(&r);
-				rd_bytes(&r, x, 16);
+				samv_rd_u64(&r);
+				samv_rd_copy(&r, x, 16);
 				e = samv_map_get(&by_path, p);
 				if (content && e && e->group >= 0 &&
 				    !e->have_hash)

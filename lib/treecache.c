@@ -11,6 +11,7 @@
 
 #include "ids.h"
 #include "map.h"
+#include "binio.h"
 #include "treecache.h"
 #include "util.h"
 
@@ -67,88 +68,6 @@ struct samv_treecache {
 	struct group *lasth;
 };
 
-struct rd {
-	const char *p, *end;
-	int bad;
-};
-
-static uint64_t
-rd_u64(struct rd *r)
-{
-	uint64_t v = 0;
-
-	if (r->bad || (size_t)(r->end - r->p) < 8) {
-		r->bad = 1;
-		return 0;
-	}
-	memcpy(&v, r->p, 8);
-	r->p += 8;
-	return v;
-}
-
-static uint32_t
-rd_u32(struct rd *r)
-{
-	uint32_t v = 0;
-
-	if (r->bad || (size_t)(r->end - r->p) < 4) {
-		r->bad = 1;
-		return 0;
-	}
-	memcpy(&v, r->p, 4);
-	r->p += 4;
-	return v;
-}
-
-static const char *rd_bytes(struct rd *r, size_t n);
-
-static unsigned
-rd_u8(struct rd *r)
-{
-	const char *p = rd_bytes(r, 1);
-
-	return p ? (unsigned char)*p : 0;
-}
-
-static const char *
-rd_bytes(struct rd *r, size_t n)
-{
-	const char *s = r->p;
-
-	if (r->bad || (size_t)(r->end - r->p) < n) {
-		r->bad = 1;
-		return NULL;
-	}
-	r->p += n;
-	return s;
-}
-
-static const char *
-rd_str(struct rd *r)
-{
-	const char *s = r->p, *nul;
-
-	if (r->bad || (nul = memchr(r->p, '\0', (size_t)(r->end -
-	    r->p))) == NULL) {
-		r->bad = 1;
-		return NULL;
-	}
-	r->p = nul + 1;
-	return s;
-}
-
-static void
-wr_u64(struct samv_buf *b, uint64_t v)
-{
-	samv_buf_add(b, (const char *)&v, 8);
-}
-
-static void
-wr_u32(struct samv_buf *b, uint32_t v)
-{
-	samv_buf_add(b, (const char *)&v, 4);
-}
-
 struct samv_treecache *
 samv_treecache_open(struct samv_source *src)
 {
@@ -184,21 +103,21 @@ al(size_t n)
 
 /* The arena bytes the tree at r needs (as samv_arena_alloc rounds). */
 static int
-tree_size(struct rd *r, size_t *need)
+tree_size(struct samv_rd *r, size_t *need)
 {
 	uint64_t count = 1;
 
 	while (count-- > 0 && !r->bad) {
-		unsigned kind = rd_u8(r);
+		unsigned kind = samv_rd_u8(r);
 		uint32_t n;
 
-		rd_bytes(r, 1 + 24);
-		n = rd_u32(r);
+		samv_rd_bytes(r, 1 + 24);
+		n = samv_rd_u32(r);
 		if (r->bad)
 			break;
 		*need += al(sizeof(struct samv_node));
 		if (kind == SAMV_NODE_SCALAR) {
-			rd_bytes(r, n);
+			samv_rd_bytes(r, n);
 			*need += al((size_t)n + 1);
 		} else if (kind == SAMV_NODE_SEQ || kind == SAMV_NODE_MAP) {
 			uint64_t kids = kind == SAMV_NODE_MAP ? 2ULL * n : n;
@@ -217,18 +136,18 @@ tree_size(struct rd *r, size_t *need)
 
 /* Skips one node and its children; returns 0 or -1 when malformed. */
 static int
-skip_nodes(struct rd *r, uint64_t count)
+skip_nodes(struct samv_rd *r, uint64_t count)
 {
 	while (count-- > 0 && !r->bad) {
-		unsigned kind = rd_u8(r);
+		unsigned kind = samv_rd_u8(r);
 		uint32_t n;
 
 		if (r->bad)
 			break;
-		rd_bytes(r, 1 + 24);
-		n = rd_u32(r);
+		samv_rd_bytes(r, 1 + 24);
+		n = samv_rd_u32(r);
 		if (kind == SAMV_NODE_SCALAR)
-			rd_bytes(r, n);
+			samv_rd_bytes(r, n);
 		else if (kind == SAMV_NODE_SEQ || kind == SAMV_NODE_MAP) {
 			uint64_t kids = kind == SAMV_NODE_MAP ? 2ULL * n : n;
 
@@ -248,7 +167,7 @@ group_parse(const unsigned char build[16], struct group *g, int heads)
 	const char *magic = heads ? TC_HEADS_MAGIC : TC_MAGIC;
 	unsigned char sum[16];
 	size_t ml = strlen(magic), i;
-	struct rd r;
+	struct samv_rd r;
 	uint64_t n;
 
 	if (g->len < ml + 16 || memcmp(g->data, magic, ml) != 0)
@@ -259,10 +178,10 @@ group_parse(const unsigned char build[16], struct group *g, int heads)
 	r.p = g->data + ml;
 	r.end = g->data + g->len - 16;
 	r.bad = 0;
-	if (rd_u64(&r) != TC_ENDIAN || (rd_bytes(&r, 16) &&
+	if (samv_rd_u64(&r) != TC_ENDIAN || (samv_rd_bytes(&r, 16) &&
 	    memcmp(r.p - 16, build, 16) != 0))
 		goto bad;
-	n = rd_u64(&r);
+	n = samv_rd_u64(&r);
 	if (r.bad || n > g->len)
 		goto bad;
 	for (i = 0; i < n; i++) {
@@ -271,20 +190,20 @@ group_parse(const unsigned char build[16], struct group *g, int heads)
 
 		memset(&e, 0, sizeof(e));
 		e.raw = r.p;
-		e.path = rd_str(&r);
-		e.dev = rd_u64(&r);
-		e.ino = rd_u64(&r);
-		e.size = rd_u64(&r);
-		e.mtime = (int64_t)rd_u64(&r);
-		e.ctime = (int64_t)rd_u64(&r);
-		e.seen = (int64_t)rd_u64(&r);
-		rd_u64(&r);	/* schema_ok */
-		e.nfields = rd_u64(&r);
+		e.path = samv_rd_str(&r);
+		e.dev = samv_rd_u64(&r);
+		e.ino = samv_rd_u64(&r);
+		e.size = samv_rd_u64(&r);
+		e.mtime = (int64_t)samv_rd_u64(&r);
+		e.ctime = (int64_t)samv_rd_u64(&r);
+		e.seen = (int64_t)samv_rd_u64(&r);
+		samv_rd_u64(&r);	/* schema_ok */
+		e.nfields = samv_rd_u64(&r);
 		e.fields = r.p;
 		if (e.nfields > g->len)
 			goto bad;
 		for (tl = 0; tl < 2 * e.nfields && !r.bad; tl++)
-			rd_str(&r);
+			samv_rd_str(&r);
 		if (heads) {
 			/* a head ends with its fields */
 			if (r.bad)
@@ -292,10 +211,10 @@ group_parse(const unsigned char build[16], struct group *g, int heads)
 			e.rawlen = (size_t)(r.p - e.raw);
 			goto keep;
 		}
-		tl = rd_u64(&r);
+		tl = samv_rd_u64(&r);
 		if (r.bad || tl > g->len)
 			goto bad;
-		rd_bytes(&r, tl);
+		samv_rd_bytes(&r, tl);
 		if (skip_nodes(&r, 1) < 0)
 			goto bad;
 		e.rawlen = (size_t)(r.p - e.raw);
@@ -443,7 +362,7 @@ group_of(struct samv_treecache *tc, const char *path)
 }
 
 static struct samv_node *
-build_node(struct rd *r, struct samv_arena *a, unsigned depth)
+build_node(struct samv_rd *r, struct samv_arena *a, unsigned depth)
 {
 	struct samv_node *n;
 	unsigned kind, style;
@@ -452,25 +371,25 @@ build_node(struct rd *r, struct samv_arena *a, unsigned depth)
 
 	if (r->bad || depth > SAMV_MAX_DEPTH + 1)
 		return NULL;
-	kind = rd_u8(r);
-	style = rd_u8(r);
+	kind = samv_rd_u8(r);
+	style = samv_rd_u8(r);
 	if (r->bad || style > SAMV_STYLE_BLOCK)
 		return NULL;
 	n = samv_arena_alloc(a, sizeof(*n));
 	n->kind = (enum samv_node_kind)kind;
 	n->style = (enum samv_scalar_style)style;
-	n->span.start = rd_u32(r);
-	n->span.end = rd_u32(r);
-	n->span.line = rd_u32(r);
-	n->span.col = rd_u32(r);
-	n->span.end_line = rd_u32(r);
-	n->span.end_col = rd_u32(r);
-	cnt = rd_u32(r);
+	n->span.start = samv_rd_u32(r);
+	n->span.end = samv_rd_u32(r);
+	n->span.line = samv_rd_u32(r);
+	n->span.col = samv_rd_u32(r);
+	n->span.end_line = samv_rd_u32(r);
+	n->span.end_col = samv_rd_u32(r);
+	cnt = samv_rd_u32(r);
 	if (r->bad)
 		return NULL;
 	switch (kind) {
 	case SAMV_NODE_SCALAR: {
-		const char *s = rd_bytes(r, cnt);
+		const char *s = samv_rd_bytes(r, cnt);
 
 		if (s == NULL)
 			return NULL;
@@ -525,23 +444,23 @@ static struct samv_doc *
 entry_doc(const struct entry *e, const char *path, int *schema_ok)
 {
 	struct samv_doc *doc;
-	struct rd r;
+	struct samv_rd r;
 	uint64_t tl, ok;
 	const char *text;
 
 	r.p = e->raw;
 	r.end = e->raw + e->rawlen;
 	r.bad = 0;
-	rd_str(&r);
-	rd_bytes(&r, 6 * 8);
-	ok = rd_u64(&r);
-	tl = rd_u64(&r);
+	samv_rd_str(&r);
+	samv_rd_bytes(&r, 6 * 8);
+	ok = samv_rd_u64(&r);
+	tl = samv_rd_u64(&r);
 	while (tl-- > 0 && !r.bad) {
-		rd_str(&r);
-		rd_str(&r);
+		samv_rd_str(&r);
+		samv_rd_str(&r);
 	}
-	tl = rd_u64(&r);
-	text = rd_bytes(&r, tl);
+	tl = samv_rd_u64(&r);
+	text = samv_rd_bytes(&r, tl);
 	if (r.bad || text == NULL)
 		return NULL;
 	doc = samv_xcalloc(1, sizeof(*doc));
@@ -550,7 +469,7 @@ entry_doc(const struct entry *e, const char *path, int *schema_ok)
 	doc->len = tl;
 	{
 		/* the nodes' exact size, so that the arena is one block */
-		struct rd r2 = r;
+		struct samv_rd r2 = r;
 		size_t need = 0;
 
 		if (tree_size(&r2, &need) < 0) {
@@ -588,7 +507,7 @@ samv_treecache_field(struct samv_treecache *tc, const struct samv_file *f,
 {
 	struct group *g;
 	struct entry *e;
-	struct rd r;
+	struct samv_rd r;
 	uint64_t i;
 
 	*value = NULL;
@@ -612,7 +531,7 @@ samv_treecache_field(struct samv_treecache *tc, const struct samv_file *f,
 	r.end = e->raw + e->rawlen;
 	r.bad = 0;
 	for (i = 0; i < e->nfields; i++) {
-		const char *k = rd_str(&r), *v = rd_str(&r);
+		const char *k = samv_rd_str(&r), *v = samv_rd_str(&r);
 
 		if (r.bad)
 			return -1;
@@ -633,24 +552,24 @@ put_node(struct samv_buf *b, const struct samv_node *n)
 	ks[0] = (unsigned char)n->kind;
 	ks[1] = (unsigned char)n->style;
 	samv_buf_add(b, (const char *)ks, 2);
-	wr_u32(b, (uint32_t)n->span.start);
-	wr_u32(b, (uint32_t)n->span.end);
-	wr_u32(b, n->span.line);
-	wr_u32(b, n->span.col);
-	wr_u32(b, n->span.end_line);
-	wr_u32(b, n->span.end_col);
+	samv_wr_u32(b, (uint32_t)n->span.start);
+	samv_wr_u32(b, (uint32_t)n->span.end);
+	samv_wr_u32(b, n->span.line);
+	samv_wr_u32(b, n->span.col);
+	samv_wr_u32(b, n->span.end_line);
+	samv_wr_u32(b, n->span.end_col);
 	switch (n->kind) {
 	case SAMV_NODE_SCALAR:
-		wr_u32(b, (uint32_t)n->len);
+		samv_wr_u32(b, (uint32_t)n->len);
 		samv_buf_add(b, n->str, n->len);
 		break;
 	case SAMV_NODE_SEQ:
-		wr_u32(b, (uint32_t)n->n_items);
+		samv_wr_u32(b, (uint32_t)n->n_items);
 		for (i = 0; i < n->n_items; i++)
 			put_node(b, n->items[i]);
 		break;
 	case SAMV_NODE_MAP:
-		wr_u32(b, (uint32_t)n->n_pairs);
+		samv_wr_u32(b, (uint32_t)n->n_pairs);
 		for (i = 0; i < n->n_pairs; i++) {
 			put_node(b, n->pairs[i].key);
 			put_node(b, n->pairs[i].value);
@@ -677,13 +596,13 @@ samv_treecache_put(struct samv_treecache *tc, const struct samv_file *f,
 		return;
 	samv_buf_puts(&b, f->path);
 	samv_buf_putc(&b, '\0');
-	wr_u64(&b, f->dev);
-	wr_u64(&b, f->ino);
-	wr_u64(&b, f->size);
-	wr_u64(&b, (uint64_t)f->mtime_ns);
-	wr_u64(&b, (uint64_t)f->ctime_ns);
-	wr_u64(&b, (uint64_t)tc->start_ns);
-	wr_u64(&b, 1);
+	samv_wr_u64(&b, f->dev);
+	samv_wr_u64(&b, f->ino);
+	samv_wr_u64(&b, f->size);
+	samv_wr_u64(&b, (uint64_t)f->mtime_ns);
+	samv_wr_u64(&b, (uint64_t)f->ctime_ns);
+	samv_wr_u64(&b, (uint64_t)tc->start_ns);
+	samv_wr_u64(&b, 1);
 	{
 		const struct samv_node *root = doc->root;
 		size_t i, nf = 0;
@@ -693,7 +612,7 @@ samv_treecache_put(struct samv_treecache *tc, const struct samv_file *f,
 			nf += root->pairs[i].value->kind == SAMV_NODE_SCALAR &&
 			    memchr(root->pairs[i].value->str, '\0',
 			    root->pairs[i].value->len) == NULL;
-		wr_u64(&b, nf);
+		samv_wr_u64(&b, nf);
 		for (i = 0; root->kind == SAMV_NODE_MAP && i < root->n_pairs;
 		    i++) {
 			const struct samv_node *v = root->pairs[i].value;
@@ -707,7 +626,7 @@ samv_treecache_put(struct samv_treecache *tc, const struct samv_file *f,
 			samv_buf_putc(&b, '\0');
 		}
 	}
-	wr_u64(&b, doc->len);
+	samv_wr_u64(&b, doc->len);
 	samv_buf_add(&b, doc->buf, doc->len);
 	put_node(&b, doc->root);
 	if ((e = entry_of(g, f->path)) == NULL) {
@@ -733,38 +652,6 @@ samv_treecache_put(struct samv_treecache *tc, const struct samv_file *f,
 	g->dirty = 1;
 }
 
-/* Writes b to path through a temporary file and rename. A cache that
- * cannot be written is only a slower next run. */
-static void
-write_atomic(const char *path, const struct samv_buf *b)
-{
-	char *tmp = samv_xasprintf("%s.%ld.tmp", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
-	    O_NOFOLLOW, 0666);
-
-	if (fd >= 0) {
-		size_t off = 0;
-		int ok = 1;
-
-		while (off < b->len) {
-			ssize_t w = write(fd, b->s + off, b->len - off);
-
-			if (w < 0 && errno == EINTR)
-				continue;
-			if (w <= 0) {
-				ok = 0;
-				break;
-			}
-			off += (size_t)w;
-		}
-		if (close(fd) < 0)
-			ok = 0;
-		if (!ok || rename(tmp, path) < 0)
-			unlink(tmp);
-	}
-	free(tmp);
-}
-
 static void
 group_write(struct samv_treecache *tc, struct group *g)
 {
@@ -787,9 +674,9 @@ group_write(struct samv_treecache *tc, struct group *g)
 	for (i = 0; i < disk.n; i++)
 		n += entry_of(g, disk.v[i].path) == NULL;
 	samv_buf_puts(&b, TC_MAGIC);
-	wr_u64(&b, TC_ENDIAN);
+	samv_wr_u64(&b, TC_ENDIAN);
 	samv_buf_add(&b, (const char *)tc->build, 16);
-	wr_u64(&b, n);
+	samv_wr_u64(&b, n);
 	for (i = 0; i < g->n; i++)
 		if (g->v[i].raw)
 			samv_buf_add(&b, g->v[i].raw, g->v[i].rawlen);
@@ -802,12 +689,12 @@ group_write(struct samv_treecache *tc, struct group *g)
 	samv_hash128(b.s, b.len, sum);
 	samv_buf_add(&b, (const char *)sum, 16);
 	path = samv_xasprintf("%s/%s.cache", tc->dir, g->body);
-	write_atomic(path, &b);
+	samv_write_atomic(path, b.s, b.len);
 	free(path);
 	/* the heads: every entry of the file just made, up to its fields */
 	{
 		struct samv_buf h = SAMV_BUF_INIT;
-		struct rd r;
+		struct samv_rd r;
 		size_t ml = strlen(TC_MAGIC);
 
 		samv_buf_puts(&h, TC_HEADS_MAGIC);
@@ -819,21 +706,21 @@ group_write(struct samv_treecache *tc, struct group *g)
 			const char *start = r.p;
 			uint64_t nf, k, tl;
 
-			rd_str(&r);
-			rd_bytes(&r, 7 * 8);
-			nf = rd_u64(&r);
+			samv_rd_str(&r);
+			samv_rd_bytes(&r, 7 * 8);
+			nf = samv_rd_u64(&r);
 			for (k = 0; k < 2 * nf && !r.bad; k++)
-				rd_str(&r);
+				samv_rd_str(&r);
 			samv_buf_add(&h, start, (size_t)(r.p - start));
-			tl = rd_u64(&r);
-			rd_bytes(&r, tl);
+			tl = samv_rd_u64(&r);
+			samv_rd_bytes(&r, tl);
 			skip_nodes(&r, 1);
 		}
 		samv_hash128(h.s, h.len, sum);
 		samv_buf_add(&h, (const char *)sum, 16);
 		path = samv_xasprintf("%s/%s.heads", tc->dir, g->body);
 		if (!r.bad)
-			write_atomic(path, &h);
+			samv_write_atomic(path, h.s, h.len);
 		free(path);
 		samv_buf_release(&h);
 	}
