@@ -7,13 +7,9 @@ load lib
 
 setup() {
 	J=$BATS_TEST_TMPDIR/j
-	samv init "$J" --from "$SAMV_SRC/examples/jamtland" >/dev/null
+	aged_example "$J"
 	cd "$J"
 	export SAMV_TODAY=2022-05-01
-	# stat data younger than a second is not trusted (racy git):
-	# age every file so that the cache can be used at once
-	find . -path ./.git -prune -o -type f -exec touch -d '2022-01-01 12:00' {} +
-	sleep 1.1
 }
 
 # cold OUT: the findings with no cache, for comparison

@@ -56,3 +56,13 @@ expect_finding() {
 		return 1
 	fi
 }
+
+# aged_example DIR: the example region as a samv repository in DIR, its
+# files a second older than the next command, so that the caches trust
+# their stat data at once (stat data younger than a second is racy).
+aged_example() {
+	samv init "$1" --from "$SAMV_SRC/examples/jamtland" >/dev/null
+	( cd "$1" && find . -path ./.git -prune -o -type f \
+	    -exec touch -d '2022-01-01 12:00' {} + )
+	sleep 1.1
+}
