@@ -229,9 +229,16 @@ samv_record_path_finding(const char *path, struct samv_diags *d)
 /* A lookup that found no file: remembered so it is not asked again. */
 static struct samv_record absent;
 
-static void
-add_record(struct samv_repo *r, struct samv_record *rec)
+/* A new record of r (id owned by it from here on), not yet loaded. */
+static struct samv_record *
+add_record(struct samv_repo *r, enum samv_kind kind, const char *path,
+    char *id)
 {
+	struct samv_record *rec = samv_xcalloc(1, sizeof(*rec));
+
+	rec->kind = kind;
+	rec->path = samv_xstrdup(path);
+	rec->id = id;
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 64;
 		r->records = samv_xreallocarray(r->records, r->cap,
@@ -242,6 +249,7 @@ add_record(struct samv_repo *r, struct samv_record *rec)
 		r->config = rec;
 	else
 		samv_map_put(&r->by_id[rec->kind], rec->id, rec);
+	return rec;
 }
 
 static void
@@ -311,12 +319,8 @@ load_file(struct samv_repo *r, const char *path, int is_link,
 		free(id);
 		return old;
 	}
-	rec = samv_xcalloc(1, sizeof(*rec));
-	rec->kind = kind;
-	rec->path = samv_xstrdup(path);
-	rec->id = id;
+	rec = add_record(r, kind, path, id);
 	rec->external = external;
-	add_record(r, rec);
 	if (r->tc && f && !skip_schema &&
 	    (rec->doc = samv_treecache_get(r->tc, f, &rec->schema_ok)) != NULL)
 		return rec;
@@ -420,11 +424,7 @@ samv_repo_add_buffer(struct samv_repo *r, const char *path, const char *buf,
 		free(id);
 		return NULL;
 	}
-	rec = samv_xcalloc(1, sizeof(*rec));
-	rec->kind = kind;
-	rec->path = samv_xstrdup(path);
-	rec->id = id;
-	add_record(r, rec);
+	rec = add_record(r, kind, path, id);
 	if (buf == NULL) {
 		read_failed(path, errno, d);
 		return rec;
