@@ -404,6 +404,20 @@ samv_repo_view(const struct samv_repo *base, const struct samv_map *index)
 	return r;
 }
 
+struct samv_repo *
+samv_repo_part(const struct samv_repo *base)
+{
+	struct samv_repo *r;
+
+	if (base->all_loaded || base->src == NULL)
+		return NULL;
+	r = samv_repo_view(base, NULL);
+	r->tc = base->tc;
+	r->tc_borrowed = 1;
+	r->sink = base->sink;
+	return r;
+}
+
 void
 samv_repo_set_deps(struct samv_repo *r, struct samv_deps *deps)
 {
@@ -672,7 +686,8 @@ samv_repo_free(struct samv_repo *r)
 		free(r->scope_keys[i]);
 	free(r->scope_keys);
 	samv_map_release(&r->scopes);
-	samv_treecache_free(r->tc);
+	if (!r->tc_borrowed)
+		samv_treecache_free(r->tc);
 	if (r->base == NULL) {
 		samv_map_release(&r->principals);
 		samv_map_release(&r->groups);

@@ -57,6 +57,7 @@ struct samv_repo {
 	struct samv_diags *sink;	/* borrowed: findings of need() loads */
 	const char *complete_body;	/* borrowed: all its records are loaded */
 	struct samv_treecache *tc;	/* parsed records from earlier runs */
+	int tc_borrowed;		/* a part: tc is base's */
 	int char_spans;			/* add_buffer: spans need not be bytes */
 	struct samv_map scopes;		/* folders listed by need() */
 	char **scope_keys, **absent_keys;
@@ -91,6 +92,16 @@ int samv_repo_open(struct samv_repo **out, struct samv_source *src,
  */
 struct samv_repo *samv_repo_view(const struct samv_repo *base,
     const struct samv_map *index);
+/*
+ * A part of lazily opened base, to load one folder into with
+ * samv_repo_need() and free when done, so that a report over every
+ * body holds one body's records at a time. It shares base's samv.yaml
+ * and tree cache (not thread-safe: one part at a time, in base's
+ * thread); lookups of other records go to the part, not to base. NULL
+ * when base was loaded whole: its records are all in memory already.
+ * Free with samv_repo_free() before base.
+ */
+struct samv_repo *samv_repo_part(const struct samv_repo *base);
 /* Logs every lookup that goes outside the loaded records into deps. */
 void samv_repo_set_deps(struct samv_repo *r, struct samv_deps *deps);
 /* Findings of files loaded by samv_repo_need() go into d (else dropped). */

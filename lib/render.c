@@ -488,23 +488,46 @@ static const char page_css[] =
 	"tr,li{break-inside:avoid;page-break-inside:avoid}"
 	"th{background:none}}\n";
 
+void
+samv_render_stream_begin(struct samv_render_stream *st, struct samv_buf *out,
+    enum samv_format fmt, const char *lang, const char *title)
+{
+	st->out = out;
+	st->fmt = fmt;
+	st->parts = 0;
+	if (fmt != SAMV_FORMAT_HTML)
+		return;
+	samv_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"");
+	html_escape(out, lang && strcmp(lang, "en") == 0 ? "en" : "sv");
+	samv_buf_puts(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n<title>");
+	html_escape(out, title ? title : "");
+	samv_buf_puts(out, "</title>\n<style>\n");
+	samv_buf_puts(out, page_css);
+	samv_buf_puts(out, "</style>\n</head>\n<body>\n");
+}
+
 int
-samv_render_finish(struct samv_buf *out, cmark_node *doc,
-    enum samv_format fmt, const char *lang, const char *title, char **err)
+samv_render_stream_flush(struct samv_render_stream *st, cmark_node *doc,
+    char **err)
 {
 	cmark_mem *mem = cmark_get_default_mem_allocator();
 	cmark_llist *exts = NULL;
+	cmark_node *n;
 	char *s = NULL;
 	int rc = -1;
 
 	*err = NULL;
-	if (fmt != SAMV_FORMAT_MD && fmt != SAMV_FORMAT_HTML) {
+	if (st->fmt != SAMV_FORMAT_MD && st->fmt != SAMV_FORMAT_HTML) {
 		*err = samv_xstrdup("this document has no JSON form through "
 		    "the document builder");
-		goto out;
+		return -1;
 	}
+	if (cmark_node_first_child(doc) == NULL)
+		return 0;
 	exts = cmark_llist_append(mem, NULL, table_ext());
-	if (fmt == SAMV_FORMAT_MD)
+	if (st->fmt == SAMV_FORMAT_MD)
 		s = cmark_render_commonmark(doc, CMARK_OPT_DEFAULT, 0);
 	else
 		s = cmark_render_html(doc, CMARK_OPT_DEFAULT, exts);
@@ -512,27 +535,52 @@ samv_render_finish(struct samv_buf *out, cmark_node *doc,
 		*err = samv_xstrdup("cannot render the document");
 		goto out;
 	}
-	if (fmt == SAMV_FORMAT_MD) {
-		samv_buf_puts(out, s);
+	if (st->fmt == SAMV_FORMAT_MD) {
+		/* the blank line the renderer puts between two blocks */
+		if (st->parts > 0)
+			samv_buf_putc(st->out, '\n');
+		samv_buf_puts(st->out, s);
 	} else {
-		samv_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"");
-		html_escape(out, lang && strcmp(lang, "en") == 0 ? "en" : "sv");
-		samv_buf_puts(out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
-		    "<meta name=\"viewport\" content=\"width=device-width, "
-		    "initial-scale=1\">\n<title>");
-		html_escape(out, title ? title : "");
-		samv_buf_puts(out, "</title>\n<style>\n");
-		samv_buf_puts(out, page_css);
-		samv_buf_puts(out, "</style>\n</head>\n<body>\n");
-		add_defused(out, s);
-		samv_buf_puts(out, "</body>\n</html>\n");
+		add_defused(st->out, s);
 	}
+	st->parts++;
+	while ((n = cmark_node_first_child(doc)) != NULL)
+		cmark_node_free(n);
 	rc = 0;
 out:
 	if (s)
 		mem->free(s);
 	cmark_llist_free(mem, exts);
 	return rc;
+}
+
+void
+samv_render_stream_end(struct samv_render_stream *st)
+{
+	if (st->fmt == SAMV_FORMAT_HTML)
+		samv_buf_puts(st->out, "</body>\n</html>\n");
+}
+
+int
+samv_render_finish(struct samv_buf *out, cmark_node *doc,
+    enum samv_format fmt, const char *lang, const char *title, char **err)
+{
+	struct samv_render_stream st;
+	size_t mark = out->len;
+
+	*err = NULL;
+	if (fmt != SAMV_FORMAT_MD && fmt != SAMV_FORMAT_HTML) {
+		*err = samv_xstrdup("this document has no JSON form through "
+		    "the document builder");
+		return -1;
+	}
+	samv_render_stream_begin(&st, out, fmt, lang, title);
+	if (samv_render_stream_flush(&st, doc, err) < 0) {
+		out->len = mark;
+		return -1;
+	}
+	samv_render_stream_end(&st);
+	return 0;
 }
 
 /* --- JSON writing ------------------------------------------------------- */

@@ -216,6 +216,28 @@ cmark_node *samv_render_row(cmark_node *table, const char *const *cells,
 int samv_render_finish(struct samv_buf *out, cmark_node *doc,
     enum samv_format fmt, const char *lang, const char *title, char **err);
 
+/*
+ * The same document rendered part by part, so that a long report never
+ * holds all of its tree: begin (the page's head for HTML), then build
+ * some blocks into doc and flush them (rendered, appended and removed
+ * from doc) as often as wanted, then end. The text is the same as
+ * samv_render_finish() of all the blocks in one tree, as long as no
+ * list or other container is split between two flushes.
+ */
+struct samv_render_stream {
+	struct samv_buf *out;
+	enum samv_format fmt;
+	size_t parts;		/* flushes that wrote something */
+};
+
+void samv_render_stream_begin(struct samv_render_stream *st,
+    struct samv_buf *out, enum samv_format fmt, const char *lang,
+    const char *title);
+/* 0, or -1 with *err set (allocated): JSON, or a failed render. */
+int samv_render_stream_flush(struct samv_render_stream *st, cmark_node *doc,
+    char **err);
+void samv_render_stream_end(struct samv_render_stream *st);
+
 /* --- JSON writing ------------------------------------------------------ */
 
 /*

@@ -23,7 +23,8 @@ struct ctx {
 	const struct samv_report_opts *o;
 	const char *lang;
 	char asof[11];
-	struct samv_map *meetings;	/* body -> struct recv, made on first use */
+	/* per kind: body -> struct recv, made on first use */
+	struct samv_map *by_body;	/* [SAMV_KIND_COUNT] */
 };
 
 /* --- small helpers --------------------------------------------------- */
@@ -186,13 +187,6 @@ strv_has(const struct strv *s, const char *x)
 	return x != NULL && samv_map_get(&s->set, x) != NULL;
 }
 
-/* The index of x's first occurrence, or -1. */
-static long
-strv_index(const struct strv *s, const char *x)
-{
-	return x ? (long)(intptr_t)samv_map_get(&s->set, x) - 1 : -1;
-}
-
 static void
 strv_free(struct strv *s)
 {
@@ -201,23 +195,25 @@ strv_free(struct strv *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* The meetings whose body is bid, from an index made once per report. */
+/* The records of kind whose body is bid, from an index made once per
+ * report over the records loaded so far. */
 static const struct recv *
-meetings_of(const struct ctx *c, const char *bid)
+records_of(const struct ctx *c, enum samv_kind kind, const char *bid)
 {
+	struct samv_map *m = &c->by_body[kind];
 	size_t i;
 
-	if (c->meetings->cap == 0) {
+	if (m->cap == 0) {
 		for (i = 0; i < c->r->n; i++) {
 			const struct samv_record *rec = c->r->records[i];
 			const char *b = gs(samv_record_root(rec), "body");
 			struct recv *l;
 
-			if (rec->kind != SAMV_KIND_MEETING || b == NULL)
+			if (rec->kind != kind || b == NULL)
 				continue;
-			if ((l = samv_map_get(c->meetings, b)) == NULL) {
+			if ((l = samv_map_get(m, b)) == NULL) {
 				l = samv_xcalloc(1, sizeof(*l));
-				samv_map_put(c->meetings, b, l);
+				samv_map_put(m, b, l);
 			}
 			if (l->n == l->cap) {
 				l->cap = l->cap ? l->cap * 2 : 8;
@@ -226,14 +222,20 @@ meetings_of(const struct ctx *c, const char *bid)
 			}
 			l->v[l->n++] = rec;
 		}
-		if (c->meetings->cap == 0)
-			samv_map_put(c->meetings, "", NULL);	/* made */
+		if (m->cap == 0)
+			samv_map_put(m, "", NULL);	/* made */
 	}
-	return samv_map_get(c->meetings, bid);
+	return samv_map_get(m, bid);
+}
+
+static const struct recv *
+meetings_of(const struct ctx *c, const char *bid)
+{
+	return records_of(c, SAMV_KIND_MEETING, bid);
 }
 
 static void
-meetings_free(struct samv_map *m)
+by_body_free(struct samv_map *m)
 {
 	size_t i;
 
@@ -245,6 +247,54 @@ meetings_free(struct samv_map *m)
 			free(l);
 		}
 	samv_map_release(m);
+}
+
+/*
+ * One body's valid records of one kind at a time, so that a report
+ * over every body of a large repository never holds all of them: in a
+ * lazily opened repository they are loaded into a part of it (its
+ * folder kind/body) and freed with the slice; in one loaded whole they
+ * are its own, by their body field.
+ */
+struct slice {
+	struct samv_repo *part;		/* owned, or NULL */
+	struct samv_record **v;
+	size_t n;
+};
+
+static void
+slice_of(const struct ctx *c, enum samv_kind kind, const char *body,
+    struct slice *s)
+{
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	if ((s->part = samv_repo_part(c->r)) != NULL) {
+		samv_repo_need(s->part, kind, body);
+		s->v = samv_xcalloc(s->part->n + 1, sizeof(*s->v));
+		for (i = 0; i < s->part->n; i++) {
+			struct samv_record *rec = s->part->records[i];
+
+			if (rec->kind == kind && streq(gs(samv_record_root(rec),
+			    "body"), body))
+				s->v[s->n++] = rec;
+		}
+	} else {
+		const struct recv *l = records_of(c, kind, body);
+
+		s->v = samv_xcalloc((l ? l->n : 0) + 1, sizeof(*s->v));
+		for (i = 0; l && i < l->n; i++)
+			if (samv_record_root(l->v[i]))
+				s->v[s->n++] = (struct samv_record *)l->v[i];
+	}
+}
+
+static void
+slice_free(struct slice *s)
+{
+	free(s->v);
+	samv_repo_free(s->part);
+	memset(s, 0, sizeof(*s));
 }
 
 static int
@@ -313,7 +363,6 @@ struct asg {
 	int open;
 	int overdue;
 	long days;			/* days overdue */
-	long order;			/* the body's place in a report */
 };
 
 static void
@@ -366,17 +415,6 @@ asg_cmp(const void *x, const void *y)
 	if (a->due_kind == DUE_DATE && a->due != b->due)
 		return a->due < b->due ? -1 : 1;
 	return strcmp(a->rec->path, b->rec->path);
-}
-
-/* By the body's place in the report, then as asg_cmp. */
-static int
-asg_body_cmp(const void *x, const void *y)
-{
-	const struct asg *a = x, *b = y;
-
-	if (a->order != b->order)
-		return a->order < b->order ? -1 : 1;
-	return asg_cmp(x, y);
 }
 
 /* Every assignment that passed validation (allocated array). */
@@ -539,13 +577,16 @@ json_asg(const struct ctx *c, struct samv_jsonw *w, const struct asg *a)
 enum ad_status { AD_ADOPTED, AD_REJECTED, AD_PARTLY, AD_PENDING, AD_NONE };
 
 struct rec_row {
-	const struct samv_record *rec;
-	const struct samv_node *n;
+	const struct samv_record *rec;	/* NULL once detached */
+	const char *id, *path, *body, *date_s, *title, *expires;
 	/* per principal of samv.yaml, in its order */
 	enum ad_status *st;
-	const struct samv_node **entry;	/* the adoption entry, or NULL */
+	const struct samv_node **entry;	/* the adoption entry, or NULL;
+					 * NULL once detached */
+	const char **edate, **eby;	/* the entry's date and by */
 	int open;
 	samv_day date;
+	char *own;			/* the strings, once detached */
 };
 
 static enum ad_status
@@ -598,9 +639,16 @@ rec_fill(const struct ctx *c, const struct samv_record *rec,
 
 	memset(row, 0, sizeof(*row));
 	row->rec = rec;
-	row->n = n;
+	row->id = rec->id;
+	row->path = rec->path;
+	row->body = gs(n, "body");
+	row->date_s = gs(n, "date");
+	row->title = gs(n, "title");
+	row->expires = gs(n, "expires");
 	row->st = samv_xcalloc(np + 1, sizeof(*row->st));
 	row->entry = samv_xcalloc(np + 1, sizeof(*row->entry));
+	row->edate = samv_xcalloc(np + 1, sizeof(*row->edate));
+	row->eby = samv_xcalloc(np + 1, sizeof(*row->eby));
 	day_of(samv_node_get(n, "date"), &row->date);
 	for (i = 0; i < np; i++) {
 		const char *p = gs(at(ps, i), "id");
@@ -615,10 +663,56 @@ rec_fill(const struct ctx *c, const struct samv_record *rec,
 			if (streq(gs(at(ad, j), "principal"), p)) {
 				row->st[i] = ad_parse(gs(at(ad, j), "status"));
 				row->entry[i] = at(ad, j);
+				row->edate[i] = gs(at(ad, j), "date");
+				row->eby[i] = gs(at(ad, j), "by");
 			}
 		if (row->st[i] == AD_PENDING)
 			row->open = 1;
 	}
+}
+
+/* Copies s to *p and moves *p past it; NULL stays NULL. */
+static const char *
+put_str(char **p, const char *s)
+{
+	size_t n;
+	char *r = *p;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	memcpy(r, s, n);
+	*p += n;
+	return r;
+}
+
+/*
+ * Makes row independent of its record, which is about to be freed: its
+ * strings are copied into one block the row owns.
+ */
+static void
+rec_detach(const struct ctx *c, struct rec_row *row)
+{
+	size_t i, np = nof(principals_seq(c->r)), need = 1;
+	const char **f[] = { &row->id, &row->path, &row->body, &row->date_s,
+	    &row->title, &row->expires };
+	char *p;
+
+	for (i = 0; i < sizeof(f) / sizeof(*f); i++)
+		need += *f[i] ? strlen(*f[i]) + 1 : 0;
+	for (i = 0; i < np; i++)
+		need += (row->edate[i] ? strlen(row->edate[i]) + 1 : 0) +
+		    (row->eby[i] ? strlen(row->eby[i]) + 1 : 0);
+	p = row->own = samv_xmalloc(need);
+	for (i = 0; i < sizeof(f) / sizeof(*f); i++)
+		*f[i] = put_str(&p, *f[i]);
+	for (i = 0; i < np; i++) {
+		row->edate[i] = put_str(&p, row->edate[i]);
+		row->eby[i] = put_str(&p, row->eby[i]);
+	}
+	free(row->entry);
+	row->entry = NULL;
+	row->rec = NULL;
 }
 
 static int
@@ -628,7 +722,7 @@ rec_cmp(const void *x, const void *y)
 
 	if (a->date != b->date)
 		return a->date < b->date ? -1 : 1;
-	return strcmp(a->rec->path, b->rec->path);
+	return strcmp(a->path, b->path);
 }
 
 /* Decisions with recommend, of the bodies in only (all when NULL). */
@@ -655,27 +749,43 @@ rec_all(const struct ctx *c, const struct strv *only, size_t *n)
 }
 
 static void
+rec_free_one(struct rec_row *row)
+{
+	free(row->st);
+	free(row->entry);
+	free(row->edate);
+	free(row->eby);
+	free(row->own);
+}
+
+static void
 rec_free(struct rec_row *v, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		free(v[i].st);
-		free(v[i].entry);
-	}
+	for (i = 0; i < n; i++)
+		rec_free_one(&v[i]);
 	free(v);
 }
 
-/* "SVOM § 9/2021: God och nära vård …" (allocated). */
+/* "SVOM § 9/2021: God och nära vård …" (allocated), of decision id of
+ * body with title. */
+static char *
+title_of_decision(const struct ctx *c, const char *id, const char *body,
+    const char *title)
+{
+	const char *num = strrchr(id, '/'), *yr = strchr(id, '/');
+
+	return samv_xasprintf("%s § %s/%.4s: %s", samv_repo_body_name(c->r,
+	    body), num ? num + 1 : "", yr ? yr + 1 : "", title ? title : "");
+}
+
 static char *
 decision_title(const struct ctx *c, const struct samv_record *rec)
 {
 	const struct samv_node *d = samv_record_root(rec);
-	const char *num = strrchr(rec->id, '/'), *yr = strchr(rec->id, '/');
 
-	return samv_xasprintf("%s § %s/%.4s: %s", samv_repo_body_name(c->r, gs(d,
-	    "body")), num ? num + 1 : "", yr ? yr + 1 : "",
-	    gs(d, "title") ? gs(d, "title") : "");
+	return title_of_decision(c, rec->id, gs(d, "body"), gs(d, "title"));
 }
 
 static void
@@ -685,11 +795,11 @@ json_rec(const struct ctx *c, struct samv_jsonw *w, const struct rec_row *row)
 	size_t i;
 
 	samv_jsonw_object(w, NULL);
-	samv_jsonw_str(w, "id", row->rec->id);
-	samv_jsonw_str(w, "organization", gs(row->n, "body"));
-	samv_jsonw_str(w, "date", gs(row->n, "date"));
-	samv_jsonw_str(w, "name", gs(row->n, "title"));
-	samv_jsonw_str(w, "expires", gs(row->n, "expires"));
+	samv_jsonw_str(w, "id", row->id);
+	samv_jsonw_str(w, "organization", row->body);
+	samv_jsonw_str(w, "date", row->date_s);
+	samv_jsonw_str(w, "name", row->title);
+	samv_jsonw_str(w, "expires", row->expires);
 	samv_jsonw_array(w, "adoption");
 	for (i = 0; i < nof(ps); i++) {
 		if (row->st[i] == AD_NONE)
@@ -697,8 +807,8 @@ json_rec(const struct ctx *c, struct samv_jsonw *w, const struct rec_row *row)
 		samv_jsonw_object(w, NULL);
 		samv_jsonw_str(w, "principal", gs(at(ps, i), "id"));
 		samv_jsonw_str(w, "status", ad_key(row->st[i]));
-		samv_jsonw_str(w, "date", gs(row->entry[i], "date"));
-		samv_jsonw_str(w, "by", gs(row->entry[i], "by"));
+		samv_jsonw_str(w, "date", row->edate[i]);
+		samv_jsonw_str(w, "by", row->eby[i]);
 		samv_jsonw_end(w, '}');
 	}
 	samv_jsonw_end(w, ']');
@@ -764,8 +874,8 @@ rec_answers(const struct ctx *c, cmark_node *doc, const struct rec_row *row)
 			continue;
 		cells[0] = gs(at(ps, i), "name");
 		cells[1] = ad_label(c, row->st[i]);
-		cells[2] = gs(row->entry[i], "date");
-		cells[3] = gs(row->entry[i], "by");
+		cells[2] = row->edate[i];
+		cells[3] = row->eby[i];
 		samv_render_row(t, cells, SAMV_CELL_PLAIN);
 	}
 }
@@ -810,14 +920,81 @@ asg_table(const struct ctx *c, cmark_node *doc, const struct asg *v,
 	}
 }
 
+/* The open assignments of one body's slice, in report order (allocated). */
+static struct asg *
+open_asgs(const struct ctx *c, const struct slice *s, const char *body,
+    size_t *n)
+{
+	struct asg *v = samv_xcalloc(s->n + 1, sizeof(*v));
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < s->n; i++) {
+		asg_fill(c, s->v[i], &v[*n]);
+		if (v[*n].open && streq(v[*n].body, body))
+			(*n)++;
+	}
+	qsort(v, *n, sizeof(*v), asg_cmp);
+	return v;
+}
+
+/*
+ * The open recommendations of the bodies in only (every body when
+ * NULL), by date; read one body at a time, keeping only the open ones.
+ */
+static struct rec_row *
+open_recs(const struct ctx *c, const struct strv *bodies, size_t *n)
+{
+	struct rec_row *v = NULL;
+	size_t i, j, cap = 0;
+
+	*n = 0;
+	for (i = 0; i < bodies->n; i++) {
+		struct slice s;
+
+		slice_of(c, SAMV_KIND_DECISION, bodies->v[i], &s);
+		for (j = 0; j < s.n; j++) {
+			const struct samv_node *d = samv_record_root(s.v[j]);
+			struct rec_row *row;
+
+			if (nof(samv_node_get(d, "recommend")) == 0)
+				continue;
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 16;
+				v = samv_xreallocarray(v, cap, sizeof(*v));
+			}
+			row = &v[*n];
+			rec_fill(c, s.v[j], row);
+			if (row->open) {
+				rec_detach(c, row);
+				(*n)++;
+			} else
+				rec_free_one(row);
+		}
+		slice_free(&s);
+	}
+	if (*n > 0)
+		qsort(v, *n, sizeof(*v), rec_cmp);
+	return v;
+}
+
+/*
+ * The balance list. Written one body at a time: the body's assignments
+ * are read, rendered and freed before the next body's, so that the
+ * list of a whole large repository holds one body's records and one
+ * body's part of the document at a time.
+ */
 static int
 report_followup(const struct ctx *c, struct samv_buf *out,
     enum samv_format fmt, char **err)
 {
 	struct strv bodies = { 0 }, recb = { 0 };
-	struct asg *all, *sel;
 	struct rec_row *recs;
-	size_t na, ns = 0, nr, i, j;
+	struct samv_jsonw w;
+	struct samv_render_stream st;
+	cmark_node *doc = NULL;
+	char *title = NULL;
+	size_t nr, i, j, shown = 0;
 	int rc = 0;
 
 	if (c->o->body) {
@@ -836,19 +1013,7 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 			if (c->r->records[i]->kind == SAMV_KIND_BODY)
 				strv_add(&bodies, c->r->records[i]->id);
 	}
-	all = asg_all(c, &na);
-	sel = samv_xcalloc(na + 1, sizeof(*sel));
-	for (i = 0; i < na; i++)
-		if (all[i].open && strv_has(&bodies, all[i].body)) {
-			sel[ns] = all[i];
-			sel[ns++].order = strv_index(&bodies, all[i].body);
-		}
-	/* grouped by body in the order of bodies, as asg_cmp within */
-	qsort(sel, ns, sizeof(*sel), asg_body_cmp);
-	recs = rec_all(c, c->o->body ? &recb : NULL, &nr);
 	if (fmt == SAMV_FORMAT_JSON) {
-		struct samv_jsonw w;
-
 		json_begin(c, &w, out, "followup", 1);
 		samv_jsonw_str(&w, "organization", c->o->body);
 		samv_jsonw_array(&w, "organizations");
@@ -856,60 +1021,72 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 			samv_jsonw_str(&w, NULL, bodies.v[i]);
 		samv_jsonw_end(&w, ']');
 		samv_jsonw_array(&w, "assignments");
-		for (i = 0; i < ns; i++)
-			json_asg(c, &w, &sel[i]);
+	} else {
+		title = c->o->body ? samv_xasprintf("%s – %s",
+		    L(c, SAMV_L_BALANCE_LIST), samv_repo_body_name(c->r,
+		    c->o->body)) : samv_xstrdup(L(c, SAMV_L_BALANCE_LIST));
+		samv_render_stream_begin(&st, out, fmt, c->lang, title);
+		doc = begin_doc(c, title, 1);
+		samv_render_heading(doc, 2, L(c, SAMV_L_R_OPEN_ASSIGNMENTS));
+	}
+	for (i = 0; i < bodies.n && rc == 0; i++) {
+		struct slice s;
+		struct asg *v;
+		size_t n;
+
+		slice_of(c, SAMV_KIND_ASSIGNMENT, bodies.v[i], &s);
+		v = open_asgs(c, &s, bodies.v[i], &n);
+		if (fmt == SAMV_FORMAT_JSON) {
+			for (j = 0; j < n; j++)
+				json_asg(c, &w, &v[j]);
+		} else if (n > 0) {
+			samv_render_heading(doc, 3, samv_repo_body_name(c->r,
+			    bodies.v[i]));
+			asg_table(c, doc, v, n, 0);
+			rc = samv_render_stream_flush(&st, doc, err);
+		}
+		shown += n;
+		free(v);
+		slice_free(&s);
+	}
+	recs = open_recs(c, c->o->body ? &recb : &bodies, &nr);
+	if (fmt == SAMV_FORMAT_JSON) {
 		samv_jsonw_end(&w, ']');
 		samv_jsonw_array(&w, "recommendations");
 		for (i = 0; i < nr; i++)
-			if (recs[i].open)
-				json_rec(c, &w, &recs[i]);
+			json_rec(c, &w, &recs[i]);
 		samv_jsonw_end(&w, ']');
 		json_end(&w);
-	} else {
-		char *title = c->o->body ? samv_xasprintf("%s – %s",
-		    L(c, SAMV_L_BALANCE_LIST), samv_repo_body_name(c->r, c->o->body)) :
-		    samv_xstrdup(L(c, SAMV_L_BALANCE_LIST));
-		cmark_node *doc = begin_doc(c, title, 1);
-		size_t shown = 0;
-
-		samv_render_heading(doc, 2, L(c, SAMV_L_R_OPEN_ASSIGNMENTS));
-		for (i = 0; i < ns; i = j) {
-			for (j = i; j < ns && sel[j].order == sel[i].order; j++)
-				;
-			samv_render_heading(doc, 3, samv_repo_body_name(c->r,
-			    bodies.v[sel[i].order]));
-			asg_table(c, doc, sel + i, j - i, 0);
-			shown += j - i;
-		}
+	} else if (rc == 0) {
 		if (shown == 0)
 			samv_render_para(doc, L(c, SAMV_L_R_NONE));
 		samv_render_heading(doc, 2,
 		    L(c, SAMV_L_R_OPEN_RECOMMENDATIONS));
-		shown = 0;
 		for (i = 0; i < nr; i++) {
-			char *t;
+			char *t = title_of_decision(c, recs[i].id, recs[i].body,
+			    recs[i].title);
 
-			if (!recs[i].open)
-				continue;
-			t = decision_title(c, recs[i].rec);
 			samv_render_heading(doc, 3, t);
 			free(t);
 			samv_render_field(doc, L(c, SAMV_L_DATE),
-			    gs(recs[i].n, "date"));
-			if (gs(recs[i].n, "expires"))
+			    recs[i].date_s);
+			if (recs[i].expires)
 				samv_render_field(doc, L(c, SAMV_L_EXPIRES),
-				    gs(recs[i].n, "expires"));
+				    recs[i].expires);
 			rec_answers(c, doc, &recs[i]);
-			shown++;
+			if ((rc = samv_render_stream_flush(&st, doc, err)) < 0)
+				break;
 		}
-		if (shown == 0)
+		if (nr == 0)
 			samv_render_para(doc, L(c, SAMV_L_R_NONE));
-		rc = finish(c, out, doc, fmt, title, err);
-		free(title);
+		if (rc == 0 &&
+		    (rc = samv_render_stream_flush(&st, doc, err)) == 0)
+			samv_render_stream_end(&st);
 	}
+	if (doc)
+		cmark_node_free(doc);
+	free(title);
 	rec_free(recs, nr);
-	free(sel);
-	free(all);
 	strv_free(&bodies);
 	strv_free(&recb);
 	return rc;
@@ -1062,7 +1239,8 @@ report_recommendations(const struct ctx *c, struct samv_buf *out,
 		t = samv_render_table(doc, ncols, head);
 		for (i = 0; i < nr; i++) {
 			long cnt[4] = { 0, 0, 0, 0 };
-			char *title = decision_title(c, recs[i].rec);
+			char *title = title_of_decision(c, recs[i].id, recs[i].body,
+			    recs[i].title);
 
 			cells[0] = title;
 			for (j = 0; j < np; j++) {
@@ -2361,12 +2539,14 @@ samv_report_render(struct samv_buf *out, const struct samv_repo *r,
     enum samv_format fmt, char **err)
 {
 	struct ctx c;
-	struct samv_map meetings = SAMV_MAP_INIT;
+	struct samv_map by_body[SAMV_KIND_COUNT];
+	int ki;
 	int rc = -1;
 
 	*err = NULL;
 	ctx_init(&c, r, o);
-	c.meetings = &meetings;
+	memset(by_body, 0, sizeof(by_body));
+	c.by_body = by_body;
 	/* what each report reads, for a repository opened lazily: with
 	 * --body only the folders of the bodies it covers */
 	samv_repo_need(r, SAMV_KIND_BODY, NULL);
@@ -2376,10 +2556,13 @@ samv_report_render(struct samv_buf *out, const struct samv_repo *r,
 		size_t i;
 		int k, want[SAMV_KIND_COUNT] = { 0 };
 
-		want[SAMV_KIND_ASSIGNMENT] = kind != SAMV_REPORT_ORG &&
+		/* the balance list reads them one body at a time */
+		want[SAMV_KIND_ASSIGNMENT] = kind != SAMV_REPORT_FOLLOWUP &&
+		    kind != SAMV_REPORT_ORG &&
 		    kind != SAMV_REPORT_RECOMMENDATIONS &&
 		    kind != SAMV_REPORT_COMPLIANCE;
-		want[SAMV_KIND_DECISION] = kind != SAMV_REPORT_ORG &&
+		want[SAMV_KIND_DECISION] = kind != SAMV_REPORT_FOLLOWUP &&
+		    kind != SAMV_REPORT_ORG &&
 		    kind != SAMV_REPORT_OVERDUE && kind != SAMV_REPORT_PLAN;
 		want[SAMV_KIND_MEETING] = kind == SAMV_REPORT_COMPLIANCE ||
 		    kind == SAMV_REPORT_CALENDAR;
@@ -2432,7 +2615,8 @@ samv_report_render(struct samv_buf *out, const struct samv_repo *r,
 	default:
 		*err = samv_xstrdup("unknown report");
 	}
-	meetings_free(&meetings);
+	for (ki = 0; ki < SAMV_KIND_COUNT; ki++)
+		by_body_free(&by_body[ki]);
 	return rc;
 }
 
@@ -2627,8 +2811,7 @@ trace_from_decision(struct trace *t, const struct samv_record *d,
 			s->key = p;
 		}
 	}
-	free(row.st);
-	free(row.entry);
+	rec_free_one(&row);
 }
 
 /* Does the record text buf hold what step s records? */

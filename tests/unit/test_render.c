@@ -7,9 +7,11 @@
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
+#include "date.h"
 #include "labels.h"
 #include "records.h"
 #include "render.h"
+#include "report.h"
 #include "tap.h"
 #include "util.h"
 
@@ -985,6 +987,105 @@ test_other_meetings(const struct samv_repo *r)
 	free(md);
 }
 
+/* Sections rendered and flushed one at a time read exactly as the whole
+ * tree rendered at once, in Markdown and in HTML. */
+static void
+test_stream(void)
+{
+	static const char *const head[] = { "A", "B" };
+	static const char *const cells[] = { "1 | one", "<b>2</b>" };
+	enum samv_format f[2] = { SAMV_FORMAT_MD, SAMV_FORMAT_HTML };
+	int k, part;
+
+	for (k = 0; k < 2; k++) {
+		struct samv_buf whole = SAMV_BUF_INIT, parts = SAMV_BUF_INIT;
+		struct samv_render_stream st;
+		cmark_node *all = samv_render_document();
+		cmark_node *doc = samv_render_document();
+		char *err = NULL;
+		int rc = 0;
+
+		samv_render_stream_begin(&st, &parts, f[k], "sv", "Titel");
+		for (part = 0; part < 4; part++) {
+			cmark_node *d;
+			int twice;
+
+			for (twice = 0; twice < 2; twice++) {
+				d = twice ? doc : all;
+				samv_render_heading(d, part ? 3 : 1, "Rubrik");
+				samv_render_para(d, "Text [x](javascript:y)");
+				samv_render_row(samv_render_table(d, 2, head),
+				    cells, SAMV_CELL_PLAIN);
+				samv_render_list_item(samv_render_list(d, 1,
+				    part + 1), "punkt");
+			}
+			rc |= samv_render_stream_flush(&st, doc, &err);
+			free(err);
+			ok(cmark_node_first_child(doc) == NULL,
+			    "%s part %d: flushed blocks leave the tree",
+			    k ? "HTML" : "Markdown", part);
+		}
+		rc |= samv_render_stream_flush(&st, doc, &err);	/* empty */
+		samv_render_stream_end(&st);
+		rc |= samv_render_finish(&whole, all, f[k], "sv", "Titel",
+		    &err);
+		free(err);
+		ok(rc == 0, "stream and finish render");
+		is_str(samv_buf_cstr(&parts), samv_buf_cstr(&whole),
+		    "%s: flushed part by part reads as the whole tree",
+		    k ? "HTML" : "Markdown");
+		cmark_node_free(all);
+		cmark_node_free(doc);
+		samv_buf_release(&whole);
+		samv_buf_release(&parts);
+	}
+}
+
+/* The balance list reads one body at a time from a lazily opened
+ * repository, and from a repository loaded whole its own records: the
+ * two give the same bytes. */
+static void
+test_followup_lazy(const struct samv_repo *whole, struct samv_source *s)
+{
+	static const char *const bodies[] = { NULL, "svom", "fredagsgruppen",
+	    "samreko" };
+	enum samv_format f[3] = { SAMV_FORMAT_MD, SAMV_FORMAT_HTML,
+	    SAMV_FORMAT_JSON };
+	struct samv_diags d = SAMV_DIAGS_INIT;
+	struct samv_repo *lazy = NULL;
+	size_t i, k;
+	char *err = NULL;
+
+	samv_repo_open(&lazy, s, &d, &err);
+	free(err);
+	for (i = 0; i < sizeof(bodies) / sizeof(*bodies); i++)
+		for (k = 0; k < 3; k++) {
+			struct samv_report_opts o;
+			struct samv_buf a = SAMV_BUF_INIT, b = SAMV_BUF_INIT;
+			char *e1 = NULL, *e2 = NULL;
+			int r1, r2;
+
+			memset(&o, 0, sizeof(o));
+			samv_date_parse("2022-03-01", &o.as_of);
+			o.body = bodies[i];
+			r1 = samv_report_render(&a, whole,
+			    SAMV_REPORT_FOLLOWUP, &o, f[k], &e1);
+			r2 = samv_report_render(&b, lazy,
+			    SAMV_REPORT_FOLLOWUP, &o, f[k], &e2);
+			ok(r1 == 0 && r2 == 0 && a.len > 200 &&
+			    strcmp(samv_buf_cstr(&a), samv_buf_cstr(&b)) == 0,
+			    "followup %s (format %zu): loaded whole and read "
+			    "body by body give the same %zu bytes",
+			    bodies[i] ? bodies[i] : "(all)", k, a.len);
+			free(e1);
+			free(e2);
+			samv_buf_release(&a);
+			samv_buf_release(&b);
+		}
+	samv_repo_free(lazy);
+	samv_diags_release(&d);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -998,9 +1099,11 @@ main(int argc, char **argv)
 	if (src == NULL || *src == '\0')
 		src = ".";
 	root = samv_xasprintf("%s/examples/jamtland", src);
+	setenv("SAMV_NO_CACHE", "1", 1);	/* no cache files in the checkout */
 	test_labels();
 	test_jsonw();
 	test_text_builder();
+	test_stream();
 	if (samv_source_open_worktree(&s, root) < 0 ||
 	    samv_repo_load(&r, s, NULL, &d, &err) < 0) {
 		ok(0, "load %s: %s", root, err ? err : "cannot open");
@@ -1019,6 +1122,7 @@ main(int argc, char **argv)
 	test_hostile(r);
 	test_members(r);
 	test_other_meetings(r);
+	test_followup_lazy(r, s);
 out:
 	samv_repo_free(r);
 	samv_source_free(s);
