@@ -553,11 +553,28 @@ static const char *const kind_dirs[SAMV_KIND_COUNT] = {
 	NULL, "bodies", "meetings", "decisions", "assignments"
 };
 
+static void need_in(struct samv_repo *r, enum samv_kind kind,
+    const char *body, const struct samv_filelist *given);
+
 void
 samv_repo_need(const struct samv_repo *cr, enum samv_kind kind,
     const char *body)
 {
-	struct samv_repo *r = (struct samv_repo *)cr;
+	need_in((struct samv_repo *)cr, kind, body, NULL);
+}
+
+void
+samv_repo_need_listed(const struct samv_repo *cr, enum samv_kind kind,
+    const char *body, const struct samv_filelist *files)
+{
+	need_in((struct samv_repo *)cr, kind, body, files);
+}
+
+/* samv_repo_need(), with the folder's listing given (NULL: listed here). */
+static void
+need_in(struct samv_repo *r, enum samv_kind kind, const char *body,
+    const struct samv_filelist *given)
+{
 	struct samv_diags scratch = SAMV_DIAGS_INIT;
 	struct samv_filelist files;
 	char *dir, *err = NULL;
@@ -603,6 +620,10 @@ samv_repo_need(const struct samv_repo *cr, enum samv_kind kind,
 		if (st != 0)
 			load_file(r, dir, st == 2, 0, 0, &f, r->sink ? r->sink :
 			    &scratch);
+	} else if (given != NULL) {
+		for (i = 0; i < given->n; i++)
+			load_file(r, given->v[i].path, given->v[i].is_link, 0,
+			    0, &given->v[i], r->sink ? r->sink : &scratch);
 	} else if (samv_source_list_dir(r->src, dir, &files, &err) == 0) {
 		for (i = 0; i < files.n; i++)
 			load_file(r, files.v[i].path, files.v[i].is_link, 0, 0,

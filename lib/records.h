@@ -120,6 +120,10 @@ struct samv_record *samv_repo_add_buffer(struct samv_repo *r,
  */
 void samv_repo_need(const struct samv_repo *r, enum samv_kind kind,
     const char *body);
+/* As samv_repo_need() for one kind and body, from the folder's listing
+ * files (samv_source_list_dir() of "KIND-FOLDER/BODY", or a prefetch). */
+void samv_repo_need_listed(const struct samv_repo *r, enum samv_kind kind,
+    const char *body, const struct samv_filelist *files);
 /*
  * Loads the records of kind whose top-level key is the scalar value,
  * and possibly others (what the tree cache cannot rule out is read):

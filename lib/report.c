@@ -262,15 +262,52 @@ struct slice {
 	size_t n;
 };
 
+/* The folders of kind for bodies, in order, and a thread listing them
+ * ahead of slice_of (NULL for a repository loaded whole, or a revision:
+ * nothing to gain). */
+static struct samv_prefetch *
+prefetch(const struct ctx *c, enum samv_kind kind, const struct strv *bodies)
+{
+	struct samv_prefetch *p;
+	char **dirs;
+	size_t i, n = 0;
+
+	if (c->r->all_loaded || c->r->src == NULL ||
+	    samv_source_is_rev(c->r->src) || bodies->n < 2)
+		return NULL;
+	dirs = samv_xcalloc(bodies->n + 1, sizeof(*dirs));
+	for (i = 0; i < bodies->n; i++)
+		if (samv_id_is_slug(bodies->v[i], strlen(bodies->v[i])))
+			dirs[n++] = samv_xasprintf("%s/%s",
+			    kind == SAMV_KIND_ASSIGNMENT ? "assignments" :
+			    "decisions", bodies->v[i]);
+	p = samv_source_prefetch(c->r->src, (const char *const *)dirs, n);
+	for (i = 0; i < n; i++)
+		free(dirs[i]);
+	free(dirs);
+	return p;
+}
+
+/* pf: the listings of prefetch(c, kind, bodies), taken in the order of
+ * bodies, or NULL. */
 static void
 slice_of(const struct ctx *c, enum samv_kind kind, const char *body,
-    struct slice *s)
+    struct samv_prefetch *pf, struct slice *s)
 {
 	size_t i;
 
 	memset(s, 0, sizeof(*s));
 	if ((s->part = samv_repo_part(c->r)) != NULL) {
-		samv_repo_need(s->part, kind, body);
+		if (pf && samv_id_is_slug(body, strlen(body))) {
+			struct samv_filelist l;
+			char *err = NULL;
+
+			if (samv_prefetch_take(pf, &l, &err) == 0)
+				samv_repo_need_listed(s->part, kind, body, &l);
+			samv_filelist_release(&l);
+			free(err);
+		} else
+			samv_repo_need(s->part, kind, body);
 		s->v = samv_xcalloc(s->part->n + 1, sizeof(*s->v));
 		for (i = 0; i < s->part->n; i++) {
 			struct samv_record *rec = s->part->records[i];
@@ -946,13 +983,14 @@ static struct rec_row *
 open_recs(const struct ctx *c, const struct strv *bodies, size_t *n)
 {
 	struct rec_row *v = NULL;
+	struct samv_prefetch *pf = prefetch(c, SAMV_KIND_DECISION, bodies);
 	size_t i, j, cap = 0;
 
 	*n = 0;
 	for (i = 0; i < bodies->n; i++) {
 		struct slice s;
 
-		slice_of(c, SAMV_KIND_DECISION, bodies->v[i], &s);
+		slice_of(c, SAMV_KIND_DECISION, bodies->v[i], pf, &s);
 		for (j = 0; j < s.n; j++) {
 			const struct samv_node *d = samv_record_root(s.v[j]);
 			struct rec_row *row;
@@ -973,6 +1011,7 @@ open_recs(const struct ctx *c, const struct strv *bodies, size_t *n)
 		}
 		slice_free(&s);
 	}
+	samv_prefetch_free(pf);
 	if (*n > 0)
 		qsort(v, *n, sizeof(*v), rec_cmp);
 	return v;
@@ -992,6 +1031,7 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 	struct rec_row *recs;
 	struct samv_jsonw w;
 	struct samv_render_stream st;
+	struct samv_prefetch *pf;
 	cmark_node *doc = NULL;
 	char *title = NULL;
 	size_t nr, i, j, shown = 0;
@@ -999,15 +1039,15 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 
 	if (c->o->body) {
 		const struct samv_node *b = body_root(c->r, c->o->body);
-		const struct samv_node *pf = samv_node_get(b, "prepares_for");
+		const struct samv_node *prep = samv_node_get(b, "prepares_for");
 
 		bodies_under(c->r, c->o->body, &bodies);
 		/* a preparatory body follows up the recommendations of the
 		 * bodies it prepares for (seed 000: SVOM's balance list) */
 		strv_add(&recb, c->o->body);
-		for (i = 0; i < nof(pf); i++)
-			if (samv_node_str(at(pf, i)))
-				strv_add(&recb, samv_node_str(at(pf, i)));
+		for (i = 0; i < nof(prep); i++)
+			if (samv_node_str(at(prep, i)))
+				strv_add(&recb, samv_node_str(at(prep, i)));
 	} else {
 		for (i = 0; i < c->r->n; i++)
 			if (c->r->records[i]->kind == SAMV_KIND_BODY)
@@ -1029,12 +1069,13 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 		doc = begin_doc(c, title, 1);
 		samv_render_heading(doc, 2, L(c, SAMV_L_R_OPEN_ASSIGNMENTS));
 	}
+	pf = prefetch(c, SAMV_KIND_ASSIGNMENT, &bodies);
 	for (i = 0; i < bodies.n && rc == 0; i++) {
 		struct slice s;
 		struct asg *v;
 		size_t n;
 
-		slice_of(c, SAMV_KIND_ASSIGNMENT, bodies.v[i], &s);
+		slice_of(c, SAMV_KIND_ASSIGNMENT, bodies.v[i], pf, &s);
 		v = open_asgs(c, &s, bodies.v[i], &n);
 		if (fmt == SAMV_FORMAT_JSON) {
 			for (j = 0; j < n; j++)
@@ -1049,6 +1090,7 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 		free(v);
 		slice_free(&s);
 	}
+	samv_prefetch_free(pf);
 	recs = open_recs(c, c->o->body ? &recb : &bodies, &nr);
 	if (fmt == SAMV_FORMAT_JSON) {
 		samv_jsonw_end(&w, ']');

@@ -315,9 +315,11 @@ list_dir(struct samv_source *s, const char *rel, struct samv_filelist *out,
 		char *abs = samv_xasprintf("%s/%s", s->root, rel);
 		int rc = 0;
 
-		if (lstat(abs, &st) == 0 && S_ISLNK(st.st_mode))
+		if (lstat(abs, &st) < 0)
+			;	/* a missing folder: nothing in it */
+		else if (S_ISLNK(st.st_mode))
 			add_file(out, rel, 1);
-		else if (lstat(abs, &st) == 0 && S_ISDIR(st.st_mode))
+		else if (S_ISDIR(st.st_mode))
 			rc = walk_parallel(s->root, rel, out, err);
 		free(abs);
 		return rc;
@@ -375,6 +377,128 @@ samv_source_list_dir(struct samv_source *s, const char *rel,
 	if (out->n > 1)
 		qsort(out->v, out->n, sizeof(*out->v), filecmp);
 	return 0;
+}
+
+/* --- listing ahead ------------------------------------------------------ */
+
+#define PREFETCH_AHEAD 16
+
+struct pf_slot {
+	struct samv_filelist l;
+	char *err;
+	int rc;
+};
+
+struct samv_prefetch {
+	struct samv_source *s;
+	char **dirs;
+	size_t n;
+	size_t made, taken;	/* folders listed, folders taken */
+	int stop;
+	struct pf_slot slot[PREFETCH_AHEAD];	/* folder i in i % AHEAD */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	pthread_t tid;
+};
+
+static void *
+prefetch_run(void *arg)
+{
+	struct samv_prefetch *p = arg;
+	struct pf_slot sl;
+	size_t i;
+
+	pthread_mutex_lock(&p->mu);
+	while (p->made < p->n) {
+		while (!p->stop && p->made - p->taken >= PREFETCH_AHEAD)
+			pthread_cond_wait(&p->cv, &p->mu);
+		if (p->stop)
+			break;
+		i = p->made;
+		pthread_mutex_unlock(&p->mu);
+		sl.rc = samv_source_list_dir(p->s, p->dirs[i], &sl.l, &sl.err);
+		pthread_mutex_lock(&p->mu);
+		p->slot[i % PREFETCH_AHEAD] = sl;
+		p->made++;
+		pthread_cond_broadcast(&p->cv);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+struct samv_prefetch *
+samv_source_prefetch(struct samv_source *s, const char *const *dirs, size_t n)
+{
+	struct samv_prefetch *p = samv_xcalloc(1, sizeof(*p));
+	size_t i;
+
+	p->s = s;
+	p->n = n;
+	p->dirs = samv_xcalloc(n + 1, sizeof(*p->dirs));
+	for (i = 0; i < n; i++)
+		p->dirs[i] = samv_xstrdup(dirs[i]);
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->cv, NULL);
+	if (pthread_create(&p->tid, NULL, prefetch_run, p) != 0) {
+		p->n = 0;	/* nothing to join */
+		samv_prefetch_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+int
+samv_prefetch_take(struct samv_prefetch *p, struct samv_filelist *out,
+    char **err)
+{
+	struct pf_slot *sl;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	*err = NULL;
+	pthread_mutex_lock(&p->mu);
+	if (p->taken >= p->n) {
+		pthread_mutex_unlock(&p->mu);
+		return 0;
+	}
+	while (p->made <= p->taken)
+		pthread_cond_wait(&p->cv, &p->mu);
+	sl = &p->slot[p->taken % PREFETCH_AHEAD];
+	*out = sl->l;
+	*err = sl->err;
+	rc = sl->rc;
+	memset(sl, 0, sizeof(*sl));
+	p->taken++;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return rc;
+}
+
+void
+samv_prefetch_free(struct samv_prefetch *p)
+{
+	size_t i;
+	int joined;
+
+	if (p == NULL)
+		return;
+	joined = p->n > 0;
+	pthread_mutex_lock(&p->mu);
+	p->stop = 1;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	if (joined)
+		pthread_join(p->tid, NULL);
+	for (i = p->taken; i < p->made; i++) {
+		samv_filelist_release(&p->slot[i % PREFETCH_AHEAD].l);
+		free(p->slot[i % PREFETCH_AHEAD].err);
+	}
+	for (i = 0; p->dirs && p->dirs[i]; i++)
+		free(p->dirs[i]);
+	free(p->dirs);
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->cv);
+	free(p);
 }
 
 int

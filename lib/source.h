@@ -53,6 +53,23 @@ int samv_source_list(struct samv_source *s, struct samv_filelist *out,
  * a missing folder is an empty list. Returns 0, or -1 with *err set. */
 int samv_source_list_dir(struct samv_source *s, const char *rel,
     struct samv_filelist *out, char **err);
+/*
+ * Folders listed ahead of their use: a thread of its own lists dirs[0],
+ * dirs[1], … (copied) as samv_source_list_dir() does, a few folders
+ * ahead of the caller, who takes them in that order. A report reading
+ * a large repository folder by folder then has the file system's part
+ * (a stat of every file) done beside its own. NULL when no thread can
+ * be started; the caller lists for itself.
+ */
+struct samv_prefetch;
+struct samv_prefetch *samv_source_prefetch(struct samv_source *s,
+    const char *const *dirs, size_t n);
+/* The listing of the next folder, as samv_source_list_dir() gives it;
+ * past the last, an empty list. */
+int samv_prefetch_take(struct samv_prefetch *p, struct samv_filelist *out,
+    char **err);
+/* Stops the thread (what it listed and was not taken is dropped). */
+void samv_prefetch_free(struct samv_prefetch *p);
 /* 1 if path (relative to the samv root) is a file, 2 a symbolic link,
  * 0 neither (or a folder on the way is a link: never followed). */
 int samv_source_exists(struct samv_source *s, const char *path);

@@ -1086,6 +1086,72 @@ test_followup_lazy(const struct samv_repo *whole, struct samv_source *s)
 	samv_diags_release(&d);
 }
 
+/* Folders listed ahead by a thread come in order, as listed one by one. */
+static void
+test_prefetch(struct samv_source *s)
+{
+	static const char *const kinds[] = { "assignments", "decisions",
+	    "meetings" };
+	static const char *const bodies[] = { "svom", "fredagsgruppen",
+	    "no-such-body", "samreko", "barnarenan", "lokal-arena-are",
+	    "lsg-patientsakerhet" };
+	const char *dirs[21];
+	char *made[21];
+	struct samv_prefetch *p;
+	size_t i, n = 0, same = 0, files = 0;
+
+	for (i = 0; i < 21; i++)
+		dirs[n++] = made[i] = samv_xasprintf("%s/%s", kinds[i % 3],
+		    bodies[i % 7]);
+	p = samv_source_prefetch(s, dirs, n);
+	ok(p != NULL, "a thread lists %zu folders ahead", n);
+	for (i = 0; p && i < n; i++) {
+		struct samv_filelist a, b;
+		char *e1 = NULL, *e2 = NULL;
+		size_t k;
+		int r1 = samv_prefetch_take(p, &a, &e1);
+		int r2 = samv_source_list_dir(s, dirs[i], &b, &e2);
+
+		if (r1 == 0 && r2 == 0 && a.n == b.n) {
+			for (k = 0; k < a.n; k++)
+				if (strcmp(a.v[k].path, b.v[k].path) != 0 ||
+				    a.v[k].ino != b.v[k].ino)
+					break;
+			same += k == a.n;
+		}
+		files += a.n;
+		samv_filelist_release(&a);
+		samv_filelist_release(&b);
+		free(e1);
+		free(e2);
+	}
+	ok(same == n && files > 20, "each of the %zu listings is the folder's "
+	    "own, in order (%zu files)", n, files);
+	if (p) {
+		struct samv_filelist a;
+		char *e = NULL;
+
+		ok(samv_prefetch_take(p, &a, &e) == 0 && a.n == 0,
+		    "past the last folder: an empty list");
+		samv_filelist_release(&a);
+		free(e);
+	}
+	samv_prefetch_free(p);
+	/* stopped early, with listings made and not taken */
+	p = samv_source_prefetch(s, dirs, n);
+	if (p) {
+		struct samv_filelist a;
+		char *e = NULL;
+
+		samv_prefetch_take(p, &a, &e);
+		samv_filelist_release(&a);
+		free(e);
+	}
+	samv_prefetch_free(p);	/* under valgrind: no thread or list left */
+	for (i = 0; i < n; i++)
+		free(made[i]);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1123,6 +1189,7 @@ main(int argc, char **argv)
 	test_members(r);
 	test_other_meetings(r);
 	test_followup_lazy(r, s);
+	test_prefetch(s);
 out:
 	samv_repo_free(r);
 	samv_source_free(s);
