@@ -262,6 +262,21 @@ struct slice {
 	size_t n;
 };
 
+static const char *
+kind_folder(enum samv_kind kind)
+{
+	switch (kind) {
+	case SAMV_KIND_BODY:
+		return "bodies";
+	case SAMV_KIND_MEETING:
+		return "meetings";
+	case SAMV_KIND_DECISION:
+		return "decisions";
+	default:
+		return "assignments";
+	}
+}
+
 /* The folders of kind for bodies, in order, and a thread listing them
  * ahead of slice_of (NULL for a repository loaded whole, or a revision:
  * nothing to gain). */
@@ -278,9 +293,8 @@ prefetch(const struct ctx *c, enum samv_kind kind, const struct strv *bodies)
 	dirs = samv_xcalloc(bodies->n + 1, sizeof(*dirs));
 	for (i = 0; i < bodies->n; i++)
 		if (samv_id_is_slug(bodies->v[i], strlen(bodies->v[i])))
-			dirs[n++] = samv_xasprintf("%s/%s",
-			    kind == SAMV_KIND_ASSIGNMENT ? "assignments" :
-			    "decisions", bodies->v[i]);
+			dirs[n++] = samv_xasprintf("%s/%s", kind_folder(kind),
+			    bodies->v[i]);
 	p = samv_source_prefetch(c->r->src, (const char *const *)dirs, n);
 	for (i = 0; i < n; i++)
 		free(dirs[i]);
@@ -288,26 +302,48 @@ prefetch(const struct ctx *c, enum samv_kind kind, const struct strv *bodies)
 	return p;
 }
 
-/* pf: the listings of prefetch(c, kind, bodies), taken in the order of
- * bodies, or NULL. */
+/* Which listed files a slice loads (NULL: all); arg is the caller's. */
+typedef int slice_keep_fn(const char *path, const void *arg);
+
+/*
+ * pf: the listings of prefetch(c, kind, bodies), taken in the order of
+ * bodies, or NULL. keep: only the files it keeps are loaded into a
+ * part; a repository loaded whole gives all its records.
+ */
 static void
 slice_of(const struct ctx *c, enum samv_kind kind, const char *body,
-    struct samv_prefetch *pf, struct slice *s)
+    struct samv_prefetch *pf, slice_keep_fn *keep, const void *arg,
+    struct slice *s)
 {
-	size_t i;
+	size_t i, k;
 
 	memset(s, 0, sizeof(*s));
 	if ((s->part = samv_repo_part(c->r)) != NULL) {
-		if (pf && samv_id_is_slug(body, strlen(body))) {
-			struct samv_filelist l;
-			char *err = NULL;
+		struct samv_filelist l;
+		char *err = NULL, *dir;
+		int rc;
 
-			if (samv_prefetch_take(pf, &l, &err) == 0)
-				samv_repo_need_listed(s->part, kind, body, &l);
-			samv_filelist_release(&l);
-			free(err);
-		} else
-			samv_repo_need(s->part, kind, body);
+		s->v = samv_xcalloc(1, sizeof(*s->v));
+		if (!samv_id_is_slug(body, strlen(body)))
+			return;		/* no folder of its own */
+		if (pf)
+			rc = samv_prefetch_take(pf, &l, &err);
+		else {
+			dir = samv_xasprintf("%s/%s", kind_folder(kind), body);
+			rc = samv_source_list_dir(c->r->src, dir, &l, &err);
+			free(dir);
+		}
+		for (i = k = 0; rc == 0 && i < l.n; i++)
+			if (keep == NULL || keep(l.v[i].path, arg))
+				l.v[k++] = l.v[i];
+			else
+				free(l.v[i].path);
+		l.n = k;
+		if (rc == 0)
+			samv_repo_need_listed(s->part, kind, body, &l);
+		samv_filelist_release(&l);
+		free(err);
+		free(s->v);
 		s->v = samv_xcalloc(s->part->n + 1, sizeof(*s->v));
 		for (i = 0; i < s->part->n; i++) {
 			struct samv_record *rec = s->part->records[i];
@@ -333,6 +369,76 @@ slice_free(struct slice *s)
 	samv_repo_free(s->part);
 	memset(s, 0, sizeof(*s));
 }
+
+static struct samv_node *
+node_clone(struct samv_arena *ar, const struct samv_node *n)
+{
+	struct samv_node *k = samv_arena_alloc(ar, sizeof(*k));
+	size_t i;
+
+	*k = *n;
+	switch (n->kind) {
+	case SAMV_NODE_SCALAR:
+		k->str = samv_arena_strndup(ar, n->str, n->len);
+		break;
+	case SAMV_NODE_SEQ:
+		k->items = samv_arena_alloc(ar, (n->n_items + 1) *
+		    sizeof(*k->items));
+		for (i = 0; i < n->n_items; i++)
+			k->items[i] = node_clone(ar, n->items[i]);
+		break;
+	case SAMV_NODE_MAP:
+		k->pairs = samv_arena_alloc(ar, (n->n_pairs + 1) *
+		    sizeof(*k->pairs));
+		for (i = 0; i < n->n_pairs; i++) {
+			k->pairs[i].key = node_clone(ar, n->pairs[i].key);
+			k->pairs[i].value = node_clone(ar, n->pairs[i].value);
+		}
+		break;
+	}
+	return k;
+}
+
+/*
+ * A copy in ar of rec (path and id) and of the top-level keys of its
+ * tree that a row reads, for a row kept after its slice is freed: a
+ * report over every body keeps a few kilobytes of the rows it shows,
+ * not every tree. *root gets the copied tree.
+ */
+static const struct samv_record *
+keep_slim(struct samv_arena *ar, const struct samv_record *rec,
+    const char *const *keys, const struct samv_node **root)
+{
+	const struct samv_node *n = samv_record_root(rec);
+	struct samv_record *k = samv_arena_alloc(ar, sizeof(*k));
+	struct samv_node *m = samv_arena_alloc(ar, sizeof(*m));
+	size_t i, j;
+
+	k->kind = rec->kind;
+	k->path = samv_arena_strndup(ar, rec->path, strlen(rec->path));
+	k->id = samv_arena_strndup(ar, rec->id, strlen(rec->id));
+	m->kind = SAMV_NODE_MAP;
+	m->span = n->span;
+	for (j = 0; keys[j]; j++)
+		;
+	m->pairs = samv_arena_alloc(ar, (j + 1) * sizeof(*m->pairs));
+	for (i = 0; i < n->n_pairs; i++)
+		for (j = 0; keys[j]; j++)
+			if (n->pairs[i].key->kind == SAMV_NODE_SCALAR &&
+			    strcmp(n->pairs[i].key->str, keys[j]) == 0) {
+				m->pairs[m->n_pairs].key = node_clone(ar,
+				    n->pairs[i].key);
+				m->pairs[m->n_pairs++].value = node_clone(ar,
+				    n->pairs[i].value);
+				break;
+			}
+	*root = m;
+	return k;
+}
+
+/* What an assignment's row reads (asg_fill, its tables and JSON). */
+static const char *const asg_keys[] = { "title", "body", "status", "due",
+    "due_note", "report_to", "assignee", "reports", NULL };
 
 static int
 strp_cmp(const void *a, const void *b)
@@ -402,10 +508,12 @@ struct asg {
 	long days;			/* days overdue */
 };
 
+/* rec's row, from its tree n */
 static void
-asg_fill(const struct ctx *c, const struct samv_record *rec, struct asg *a)
+asg_fill_node(const struct ctx *c, const struct samv_record *rec,
+    const struct samv_node *n, struct asg *a)
 {
-	const struct samv_node *n = samv_record_root(rec), *reps;
+	const struct samv_node *reps;
 	const char *due = gs(n, "due");
 	samv_day best = 0, d;
 	size_t i;
@@ -439,6 +547,12 @@ asg_fill(const struct ctx *c, const struct samv_record *rec, struct asg *a)
 	    (streq(a->status, "given") || streq(a->status, "ongoing")) &&
 	    !a->final;
 	a->days = a->overdue ? (long)(c->o->as_of - a->due) : 0;
+}
+
+static void
+asg_fill(const struct ctx *c, const struct samv_record *rec, struct asg *a)
+{
+	asg_fill_node(c, rec, samv_record_root(rec), a);
 }
 
 /* Dated first (by date), then ongoing, recurring; then by path. */
@@ -990,7 +1104,8 @@ open_recs(const struct ctx *c, const struct strv *bodies, size_t *n)
 	for (i = 0; i < bodies->n; i++) {
 		struct slice s;
 
-		slice_of(c, SAMV_KIND_DECISION, bodies->v[i], pf, &s);
+		slice_of(c, SAMV_KIND_DECISION, bodies->v[i], pf, NULL, NULL,
+		    &s);
 		for (j = 0; j < s.n; j++) {
 			const struct samv_node *d = samv_record_root(s.v[j]);
 			struct rec_row *row;
@@ -1075,7 +1190,8 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 		struct asg *v;
 		size_t n;
 
-		slice_of(c, SAMV_KIND_ASSIGNMENT, bodies.v[i], pf, &s);
+		slice_of(c, SAMV_KIND_ASSIGNMENT, bodies.v[i], pf, NULL, NULL,
+		    &s);
 		v = open_asgs(c, &s, bodies.v[i], &n);
 		if (fmt == SAMV_FORMAT_JSON) {
 			for (j = 0; j < n; j++)
@@ -1149,18 +1265,46 @@ report_overdue(const struct ctx *c, struct samv_buf *out,
     enum samv_format fmt, char **err)
 {
 	struct strv bodies = { 0 };
-	struct asg *all;
-	size_t na, ns = 0, i;
+	struct samv_arena *ar = samv_arena_new();
+	struct samv_prefetch *pf;
+	struct asg *all = NULL;
+	size_t ns = 0, cap = 0, i, j;
 	int rc = 0;
 
 	if (c->o->body)
 		bodies_under(c->r, c->o->body, &bodies);
-	all = asg_all(c, &na);
-	for (i = 0; i < na; i++)
-		if (all[i].overdue && (c->o->body == NULL ||
-		    strv_has(&bodies, all[i].body)))
-			all[ns++] = all[i];
-	qsort(all, ns, sizeof(*all), overdue_cmp);
+	else
+		for (i = 0; i < c->r->n; i++)
+			if (c->r->records[i]->kind == SAMV_KIND_BODY)
+				strv_add(&bodies, c->r->records[i]->id);
+	/* one body at a time, keeping a slim copy of the overdue rows */
+	pf = prefetch(c, SAMV_KIND_ASSIGNMENT, &bodies);
+	for (i = 0; i < bodies.n; i++) {
+		struct slice s;
+
+		slice_of(c, SAMV_KIND_ASSIGNMENT, bodies.v[i], pf, NULL, NULL,
+		    &s);
+		for (j = 0; j < s.n; j++) {
+			const struct samv_record *k;
+			const struct samv_node *n;
+			struct asg a;
+
+			asg_fill(c, s.v[j], &a);
+			if (!a.overdue || !streq(a.body, bodies.v[i]))
+				continue;
+			if (ns == cap) {
+				cap = cap ? cap * 2 : 64;
+				all = samv_xreallocarray(all, cap,
+				    sizeof(*all));
+			}
+			k = keep_slim(ar, s.v[j], asg_keys, &n);
+			asg_fill_node(c, k, n, &all[ns++]);
+		}
+		slice_free(&s);
+	}
+	samv_prefetch_free(pf);
+	if (ns > 0)
+		qsort(all, ns, sizeof(*all), overdue_cmp);
 	if (fmt == SAMV_FORMAT_JSON) {
 		struct samv_jsonw w;
 
@@ -1207,6 +1351,7 @@ report_overdue(const struct ctx *c, struct samv_buf *out,
 		rc = finish(c, out, doc, fmt, L(c, SAMV_L_R_RPT_OVERDUE), err);
 	}
 	free(all);
+	samv_arena_free(ar);
 	strv_free(&bodies);
 	return rc;
 }
@@ -2080,10 +2225,60 @@ parents_of(const struct samv_repo *r, const char *id, struct strv *out)
 		qsort(out->v, out->n, sizeof(*out->v), strp_cmp);
 }
 
+/* The bodies (indexes into all, in its order) that have a body as a
+ * parent: made once, so that the tree is not quadratic in bodies. */
+struct org_kids {
+	size_t *v;
+	size_t n, cap;
+	int has_parent;
+};
+
+static struct org_kids *
+org_kids(const struct samv_repo *r, const struct strv *all)
+{
+	struct org_kids *k = samv_xcalloc(all->n + 1, sizeof(*k));
+	size_t i, j;
+
+	for (i = 0; i < all->n; i++) {
+		struct strv ps = { 0 };
+
+		parents_of(r, all->v[i], &ps);
+		k[i].has_parent = ps.n > 0;
+		for (j = 0; j < ps.n; j++) {
+			void *at1 = samv_map_get(&all->set, ps.v[j]);
+			struct org_kids *p;
+
+			if (at1 == NULL)
+				continue;
+			p = &k[(size_t)(intptr_t)at1 - 1];
+			if (p->n == p->cap) {
+				p->cap = p->cap ? p->cap * 2 : 4;
+				p->v = samv_xreallocarray(p->v, p->cap,
+				    sizeof(*p->v));
+			}
+			p->v[p->n++] = i;
+		}
+		strv_free(&ps);
+	}
+	return k;
+}
+
+static void
+org_kids_free(struct org_kids *k, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(k[i].v);
+	free(k);
+}
+
 static void
 tree_add(const struct ctx *c, cmark_node *list, const struct strv *all,
-    const char *id, struct strv *path, struct strv *seen)
+    const struct org_kids *kids, size_t at_i, struct strv *path,
+    struct strv *seen)
 {
+	const char *id = all->v[at_i];
 	cmark_node *item = samv_render_list_item(list, samv_repo_body_name(c->r, id));
 	cmark_node *sub = NULL;
 	size_t i;
@@ -2091,16 +2286,14 @@ tree_add(const struct ctx *c, cmark_node *list, const struct strv *all,
 	if (!strv_has(seen, id))
 		strv_add(seen, id);
 	strv_add(path, id);
-	for (i = 0; i < all->n; i++) {
-		struct strv ps = { 0 };
+	for (i = 0; i < kids[at_i].n; i++) {
+		size_t k = kids[at_i].v[i];
 
-		parents_of(c->r, all->v[i], &ps);
-		if (strv_has(&ps, id) && !strv_has(path, all->v[i])) {
+		if (!strv_has(path, all->v[k])) {
 			if (sub == NULL)
 				sub = samv_render_list(item, 0, 0);
-			tree_add(c, sub, all, all->v[i], path, seen);
+			tree_add(c, sub, all, kids, k, path, seen);
 		}
-		strv_free(&ps);
 	}
 	path->n--;
 }
@@ -2163,6 +2356,7 @@ report_org(const struct ctx *c, struct samv_buf *out, enum samv_format fmt,
 		cmark_node *code, *list;
 		struct samv_buf m = SAMV_BUF_INIT;
 		struct strv path = { 0 }, seen = { 0 };
+		struct org_kids *kids;
 
 		samv_buf_puts(&m, "flowchart TD\n");
 		for (i = 0; i < all.n; i++) {
@@ -2207,20 +2401,15 @@ report_org(const struct ctx *c, struct samv_buf *out, enum samv_format fmt,
 		samv_buf_release(&m);
 		samv_render_heading(doc, 2, L(c, SAMV_L_R_ORG_TREE));
 		list = samv_render_list(doc, 0, 0);
-		for (i = 0; i < all.n; i++) {
-			struct strv ps = { 0 };
-
-			parents_of(c->r, all.v[i], &ps);
-			if (ps.n == 0)
-				tree_add(c, list, &all, all.v[i], &path,
-				    &seen);
-			strv_free(&ps);
-		}
+		kids = org_kids(c->r, &all);
+		for (i = 0; i < all.n; i++)
+			if (!kids[i].has_parent)
+				tree_add(c, list, &all, kids, i, &path, &seen);
 		/* bodies only reachable through a cycle */
 		for (i = 0; i < all.n; i++)
 			if (!strv_has(&seen, all.v[i]))
-				tree_add(c, list, &all, all.v[i], &path,
-				    &seen);
+				tree_add(c, list, &all, kids, i, &path, &seen);
+		org_kids_free(kids, all.n);
 		strv_free(&path);
 		strv_free(&seen);
 		rc = finish(c, out, doc, fmt, L(c, SAMV_L_R_RPT_ORG), err);
@@ -2279,77 +2468,150 @@ ev_label(const struct ctx *c, enum ev_type t)
 	    L(c, SAMV_L_R_EV_AGENDA_DEADLINE) : L(c, SAMV_L_R_EV_REPORT_DUE);
 }
 
+/* The meeting days a calendar reads: a meeting's file is named by its
+ * day (meetings/BODY/YYYY-MM-DD….yaml); others are read to be sure. */
+struct days {
+	samv_day lo, hi;
+};
+
+static int
+meeting_in(const char *path, const void *arg)
+{
+	const struct days *w = arg;
+	const char *base = strrchr(path, '/');
+	char ymd[11];
+	samv_day d;
+
+	base = base ? base + 1 : path;
+	if (strlen(base) < 10)
+		return 1;
+	memcpy(ymd, base, 10);
+	ymd[10] = '\0';
+	if (samv_date_parse(ymd, &d) < 0)
+		return 1;
+	return d >= w->lo && d <= w->hi;
+}
+
+static struct event *
+ev_add(struct event **ev, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*ev = samv_xreallocarray(*ev, *cap, sizeof(**ev));
+	}
+	memset(&(*ev)[*n], 0, sizeof(**ev));
+	return &(*ev)[(*n)++];
+}
+
+/*
+ * Meetings, agenda deadlines and report-backs ahead. Read one body at a
+ * time: only the meetings whose day can be in the window, and the
+ * body's assignments; an event keeps copies of its ids.
+ */
 static int
 report_calendar(const struct ctx *c, struct samv_buf *out,
     enum samv_format fmt, char **err)
 {
 	long days = c->o->days > 0 ? c->o->days : 60;
 	samv_day from = c->o->as_of, to = from + days, d;
-	struct event *ev = samv_xcalloc(2 * c->r->n + 1, sizeof(*ev));
-	struct asg *all;
-	size_t nev = 0, na, i;
+	struct samv_arena *ar = samv_arena_new();
+	struct samv_prefetch *pfm, *pfa;
+	struct strv bodies = { 0 };
+	struct event *ev = NULL, *e;
+	size_t nev = 0, cap = 0, i, j;
 	char until[11];
 	int rc = 0;
 
 	fmt_day(to, until);
-	for (i = 0; i < c->r->n; i++) {
-		const struct samv_record *rec = c->r->records[i];
-		const struct samv_node *m = samv_record_root(rec), *b;
-		samv_day dl;
-
-		if (rec->kind != SAMV_KIND_MEETING || m == NULL ||
-		    day_of(samv_node_get(m, "date"), &d) < 0 ||
-		    (c->o->body && !streq(gs(m, "body"), c->o->body)))
-			continue;
-		b = body_root(c->r, gs(m, "body"));
-		if (d >= from && d <= to) {
-			ev[nev].date = d;
-			ev[nev].type = EV_MEETING;
-			ev[nev].body = gs(m, "body");
-			ev[nev].id = rec->id;
-			ev[nev].detail = meeting_detail(c, m);
-			nev++;
-		}
-		dl = d - rule_int(c->r, b, "agenda_rules", "days_ahead",
+	if (c->o->body)
+		strv_add(&bodies, c->o->body);
+	else
+		for (i = 0; i < c->r->n; i++)
+			if (c->r->records[i]->kind == SAMV_KIND_BODY)
+				strv_add(&bodies, c->r->records[i]->id);
+	pfm = prefetch(c, SAMV_KIND_MEETING, &bodies);
+	pfa = prefetch(c, SAMV_KIND_ASSIGNMENT, &bodies);
+	for (i = 0; i < bodies.n; i++) {
+		const struct samv_node *b = body_root(c->r, bodies.v[i]);
+		long ahead = rule_int(c->r, b, "agenda_rules", "days_ahead",
 		    "agenda_days_ahead", 7);
-		if (dl >= from && dl <= to) {
-			const char *pub = gs(samv_node_get(m, "agenda"),
-			    "published");
+		struct days w;
+		struct slice s;
 
-			ev[nev].date = dl;
-			ev[nev].type = EV_DEADLINE;
-			ev[nev].body = gs(m, "body");
-			ev[nev].id = rec->id;
-			ev[nev].detail = samv_xasprintf("%s %s%s%s%s%s",
-			    L(c, SAMV_L_R_MEETING), gs(m, "date"),
-			    pub ? "; " : "", pub ? L(c, SAMV_L_PUBLISHED) : "",
-			    pub ? " " : "", pub ? pub : "");
-			nev++;
+		/* a meeting on d has its agenda deadline on d - ahead */
+		w.lo = ahead < 0 ? from + ahead : from;
+		w.hi = ahead > 0 ? to + ahead : to;
+		slice_of(c, SAMV_KIND_MEETING, bodies.v[i], pfm, meeting_in,
+		    &w, &s);
+		for (j = 0; j < s.n; j++) {
+			const struct samv_record *rec = s.v[j];
+			const struct samv_node *m = samv_record_root(rec);
+			const char *id = NULL, *bid = NULL;
+			samv_day dl;
+
+			if (day_of(samv_node_get(m, "date"), &d) < 0)
+				continue;
+			dl = d - ahead;
+			if ((d >= from && d <= to) || (dl >= from && dl <= to)) {
+				id = samv_arena_strndup(ar, rec->id,
+				    strlen(rec->id));
+				bid = samv_arena_strndup(ar, bodies.v[i],
+				    strlen(bodies.v[i]));
+			}
+			if (d >= from && d <= to) {
+				e = ev_add(&ev, &nev, &cap);
+				e->date = d;
+				e->type = EV_MEETING;
+				e->body = bid;
+				e->id = id;
+				e->detail = meeting_detail(c, m);
+			}
+			if (dl >= from && dl <= to) {
+				const char *pub = gs(samv_node_get(m, "agenda"),
+				    "published");
+
+				e = ev_add(&ev, &nev, &cap);
+				e->date = dl;
+				e->type = EV_DEADLINE;
+				e->body = bid;
+				e->id = id;
+				e->detail = samv_xasprintf("%s %s%s%s%s%s",
+				    L(c, SAMV_L_R_MEETING), gs(m, "date"),
+				    pub ? "; " : "", pub ? L(c,
+				    SAMV_L_PUBLISHED) : "", pub ? " " : "",
+				    pub ? pub : "");
+			}
 		}
-	}
-	all = asg_all(c, &na);
-	for (i = 0; i < na; i++) {
-		char *as;
+		slice_free(&s);
+		slice_of(c, SAMV_KIND_ASSIGNMENT, bodies.v[i], pfa, NULL, NULL,
+		    &s);
+		for (j = 0; j < s.n; j++) {
+			struct asg a;
+			char *as;
 
-		if (all[i].due_kind != DUE_DATE || all[i].due < from ||
-		    all[i].due > to || !(streq(all[i].status, "given") ||
-		    streq(all[i].status, "ongoing")) || all[i].final ||
-		    (c->o->body && !streq(all[i].body, c->o->body)))
-			continue;
-		ev = samv_xreallocarray(ev, nev + 1 + 2 * c->r->n,
-		    sizeof(*ev));
-		as = assignee_text(c, all[i].n);
-		ev[nev].date = all[i].due;
-		ev[nev].type = EV_DUE;
-		ev[nev].body = all[i].body;
-		ev[nev].id = all[i].rec->id;
-		ev[nev].detail = samv_xasprintf("%s%s%s", gs(all[i].n,
-		    "title") ? gs(all[i].n, "title") : "", *as ? " – " : "",
-		    as);
-		free(as);
-		nev++;
+			asg_fill(c, s.v[j], &a);
+			if (a.due_kind != DUE_DATE || a.due < from ||
+			    a.due > to || !(streq(a.status, "given") ||
+			    streq(a.status, "ongoing")) || a.final)
+				continue;
+			as = assignee_text(c, a.n);
+			e = ev_add(&ev, &nev, &cap);
+			e->date = a.due;
+			e->type = EV_DUE;
+			e->body = samv_arena_strndup(ar, bodies.v[i],
+			    strlen(bodies.v[i]));
+			e->id = samv_arena_strndup(ar, a.rec->id,
+			    strlen(a.rec->id));
+			e->detail = samv_xasprintf("%s%s%s", gs(a.n, "title") ?
+			    gs(a.n, "title") : "", *as ? " – " : "", as);
+			free(as);
+		}
+		slice_free(&s);
 	}
-	qsort(ev, nev, sizeof(*ev), ev_cmp);
+	samv_prefetch_free(pfm);
+	samv_prefetch_free(pfa);
+	if (nev > 0)
+		qsort(ev, nev, sizeof(*ev), ev_cmp);
 	if (fmt == SAMV_FORMAT_JSON) {
 		struct samv_jsonw w;
 		static const char *const keys[] = { "agenda-deadline",
@@ -2402,7 +2664,8 @@ report_calendar(const struct ctx *c, struct samv_buf *out,
 	for (i = 0; i < nev; i++)
 		free(ev[i].detail);
 	free(ev);
-	free(all);
+	samv_arena_free(ar);
+	strv_free(&bodies);
 	return rc;
 }
 
@@ -2600,14 +2863,16 @@ samv_report_render(struct samv_buf *out, const struct samv_repo *r,
 
 		/* the balance list reads them one body at a time */
 		want[SAMV_KIND_ASSIGNMENT] = kind != SAMV_REPORT_FOLLOWUP &&
+		    kind != SAMV_REPORT_OVERDUE &&
+		    kind != SAMV_REPORT_CALENDAR &&
 		    kind != SAMV_REPORT_ORG &&
 		    kind != SAMV_REPORT_RECOMMENDATIONS &&
 		    kind != SAMV_REPORT_COMPLIANCE;
 		want[SAMV_KIND_DECISION] = kind != SAMV_REPORT_FOLLOWUP &&
+		    kind != SAMV_REPORT_CALENDAR &&
 		    kind != SAMV_REPORT_ORG &&
 		    kind != SAMV_REPORT_OVERDUE && kind != SAMV_REPORT_PLAN;
-		want[SAMV_KIND_MEETING] = kind == SAMV_REPORT_COMPLIANCE ||
-		    kind == SAMV_REPORT_CALENDAR;
+		want[SAMV_KIND_MEETING] = kind == SAMV_REPORT_COMPLIANCE;
 		if (o->body && kind != SAMV_REPORT_PLAN) {
 			bodies_under(r, o->body, &scope);
 			pf = samv_node_get(body_root(r, o->body),

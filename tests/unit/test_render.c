@@ -1041,14 +1041,28 @@ test_stream(void)
 	}
 }
 
-/* The balance list reads one body at a time from a lazily opened
- * repository, and from a repository loaded whole its own records: the
- * two give the same bytes. */
+/* The reports that read one body at a time from a lazily opened
+ * repository (and, for a repository loaded whole, from its own records)
+ * give the same bytes both ways. */
 static void
-test_followup_lazy(const struct samv_repo *whole, struct samv_source *s)
+test_reports_lazy(const struct samv_repo *whole, struct samv_source *s)
 {
-	static const char *const bodies[] = { NULL, "svom", "fredagsgruppen",
-	    "samreko" };
+	static const struct {
+		enum samv_report_kind kind;
+		const char *name, *as_of, *body;
+		long days;
+	} t[] = {
+		{ SAMV_REPORT_FOLLOWUP, "followup", "2022-03-01", NULL, 0 },
+		{ SAMV_REPORT_FOLLOWUP, "followup", "2022-03-01", "svom", 0 },
+		{ SAMV_REPORT_FOLLOWUP, "followup", "2022-03-01",
+		    "fredagsgruppen", 0 },
+		{ SAMV_REPORT_FOLLOWUP, "followup", "2022-03-01", "samreko", 0 },
+		{ SAMV_REPORT_OVERDUE, "overdue", "2022-03-01", NULL, 0 },
+		{ SAMV_REPORT_OVERDUE, "overdue", "2022-03-01", "svom", 0 },
+		{ SAMV_REPORT_CALENDAR, "calendar", "2021-09-20", NULL, 120 },
+		{ SAMV_REPORT_CALENDAR, "calendar", "2021-09-20", "svom", 120 },
+		{ SAMV_REPORT_ORG, "org", "2022-03-01", NULL, 0 },
+	};
 	enum samv_format f[3] = { SAMV_FORMAT_MD, SAMV_FORMAT_HTML,
 	    SAMV_FORMAT_JSON };
 	struct samv_diags d = SAMV_DIAGS_INIT;
@@ -1058,7 +1072,7 @@ test_followup_lazy(const struct samv_repo *whole, struct samv_source *s)
 
 	samv_repo_open(&lazy, s, &d, &err);
 	free(err);
-	for (i = 0; i < sizeof(bodies) / sizeof(*bodies); i++)
+	for (i = 0; i < sizeof(t) / sizeof(*t); i++)
 		for (k = 0; k < 3; k++) {
 			struct samv_report_opts o;
 			struct samv_buf a = SAMV_BUF_INIT, b = SAMV_BUF_INIT;
@@ -1066,17 +1080,18 @@ test_followup_lazy(const struct samv_repo *whole, struct samv_source *s)
 			int r1, r2;
 
 			memset(&o, 0, sizeof(o));
-			samv_date_parse("2022-03-01", &o.as_of);
-			o.body = bodies[i];
-			r1 = samv_report_render(&a, whole,
-			    SAMV_REPORT_FOLLOWUP, &o, f[k], &e1);
-			r2 = samv_report_render(&b, lazy,
-			    SAMV_REPORT_FOLLOWUP, &o, f[k], &e2);
-			ok(r1 == 0 && r2 == 0 && a.len > 200 &&
+			samv_date_parse(t[i].as_of, &o.as_of);
+			o.body = t[i].body;
+			o.days = t[i].days;
+			r1 = samv_report_render(&a, whole, t[i].kind, &o, f[k],
+			    &e1);
+			r2 = samv_report_render(&b, lazy, t[i].kind, &o, f[k],
+			    &e2);
+			ok(r1 == 0 && r2 == 0 && a.len > 300 &&
 			    strcmp(samv_buf_cstr(&a), samv_buf_cstr(&b)) == 0,
-			    "followup %s (format %zu): loaded whole and read "
-			    "body by body give the same %zu bytes",
-			    bodies[i] ? bodies[i] : "(all)", k, a.len);
+			    "%s %s (format %zu): loaded whole and read body by "
+			    "body give the same %zu bytes", t[i].name,
+			    t[i].body ? t[i].body : "(all)", k, a.len);
 			free(e1);
 			free(e2);
 			samv_buf_release(&a);
@@ -1188,7 +1203,7 @@ main(int argc, char **argv)
 	test_hostile(r);
 	test_members(r);
 	test_other_meetings(r);
-	test_followup_lazy(r, s);
+	test_reports_lazy(r, s);
 	test_prefetch(s);
 out:
 	samv_repo_free(r);
