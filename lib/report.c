@@ -2862,9 +2862,14 @@ samv_report_render(struct samv_buf *out, const struct samv_repo *r,
 		int k, want[SAMV_KIND_COUNT] = { 0 };
 
 		/* the balance list reads them one body at a time */
+		/* a plan's activities name it: the heads say which */
+		if (kind == SAMV_REPORT_PLAN && o->plan)
+			samv_repo_need_where(r, SAMV_KIND_ASSIGNMENT, "plan",
+			    o->plan);
 		want[SAMV_KIND_ASSIGNMENT] = kind != SAMV_REPORT_FOLLOWUP &&
 		    kind != SAMV_REPORT_OVERDUE &&
 		    kind != SAMV_REPORT_CALENDAR &&
+		    kind != SAMV_REPORT_PLAN &&
 		    kind != SAMV_REPORT_ORG &&
 		    kind != SAMV_REPORT_RECOMMENDATIONS &&
 		    kind != SAMV_REPORT_COMPLIANCE;

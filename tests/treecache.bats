@@ -25,6 +25,20 @@ A=assignments/fredagsgruppen/2021/fast-lakarkontakt-information-till-medborgarna
 	diff fresh.json cached.json
 }
 
+@test "every report read body by body from the cache is the report made from the files" {
+	for r in "followup" "followup --body svom" "overdue --as-of 2022-12-31" \
+	    "overdue --body fredagsgruppen --as-of 2022-12-31" "calendar --as-of 2021-09-20 --days 120" \
+	    "recommendations" "compliance --year 2021" \
+	    "plan fredagsgruppen/2021/nara-vard-plan"; do
+		SAMV_NO_CACHE=1 samv report $r > fresh.md
+		samv report $r > first.md
+		samv report $r > second.md
+		[ "$(wc -l < fresh.md)" -gt 8 ] || { echo "$r: short"; return 1; }
+		diff fresh.md first.md || { echo "$r: first"; return 1; }
+		diff fresh.md second.md || { echo "$r: second"; return 1; }
+	done
+}
+
 @test "an edit that keeps size and mtime is seen by the next report" {
 	samv report followup > before.md
 	grep -q 'medborgarna om fast läkarkontakt' before.md
