@@ -570,6 +570,22 @@ samv_repo_need_listed(const struct samv_repo *cr, enum samv_kind kind,
 	need_in((struct samv_repo *)cr, kind, body, files);
 }
 
+void
+samv_repo_load_listed(const struct samv_repo *cr,
+    const struct samv_filelist *files)
+{
+	struct samv_repo *r = (struct samv_repo *)cr;
+	struct samv_diags scratch = SAMV_DIAGS_INIT;
+	size_t i;
+
+	if (r->all_loaded || r->src == NULL)
+		return;
+	for (i = 0; i < files->n; i++)
+		load_file(r, files->v[i].path, files->v[i].is_link, 0, 0,
+		    &files->v[i], r->sink ? r->sink : &scratch);
+	samv_diags_release(&scratch);
+}
+
 /* samv_repo_need(), with the folder's listing given (NULL: listed here). */
 static void
 need_in(struct samv_repo *r, enum samv_kind kind, const char *body,
@@ -635,46 +651,71 @@ need_in(struct samv_repo *r, enum samv_kind kind, const char *body,
 }
 
 void
-samv_repo_need_where(const struct samv_repo *cr, enum samv_kind kind,
-    const char *key, const char *value)
+samv_repo_need_if(const struct samv_repo *cr, enum samv_kind kind,
+    const char *body, const char *key, samv_field_pred *keep,
+    const void *arg)
 {
 	struct samv_repo *r = (struct samv_repo *)cr;
 	struct samv_diags scratch = SAMV_DIAGS_INIT;
 	struct samv_filelist files;
-	char *err = NULL;
+	char *dir, *err = NULL;
 	size_t i;
 
 	if (r->all_loaded || r->src == NULL || kind <= SAMV_KIND_CONFIG ||
-	    kind >= SAMV_KIND_COUNT ||
-	    samv_map_get(&r->scopes, kind_dirs[kind]) != NULL)
+	    kind >= SAMV_KIND_COUNT || (body && (kind == SAMV_KIND_BODY ||
+	    !samv_id_is_slug(body, strlen(body)))))
 		return;
+	dir = body ? samv_xasprintf("%s/%s", kind_dirs[kind], body) :
+	    samv_xstrdup(kind_dirs[kind]);
+	if (samv_map_get(&r->scopes, kind_dirs[kind]) != NULL ||
+	    samv_map_get(&r->scopes, dir) != NULL) {
+		free(dir);
+		return;		/* loaded already */
+	}
 	if (r->tc == NULL) {
-		samv_repo_need(r, kind, NULL);	/* nothing to choose by */
+		samv_repo_need(r, kind, body);	/* nothing to choose by */
+		free(dir);
 		return;
 	}
-	if (samv_source_list_dir(r->src, kind_dirs[kind], &files, &err) < 0) {
+	if (samv_source_list_dir(r->src, dir, &files, &err) < 0) {
 		free(err);
+		free(dir);
 		return;
 	}
+	free(dir);
 	for (i = 0; i < files.n; i++) {
 		const char *v;
 		char *id = NULL;
 		enum samv_kind k = samv_path_parse(files.v[i].path, &id);
 		struct samv_record *old = k == kind ?
 		    samv_map_get(&r->by_id[k], id) : NULL;
+		int has;
 
 		free(id);
 		if (k != kind || (old != NULL && old != &absent))
 			continue;
 		/* the cache answers for unchanged files; others are read */
-		if (samv_treecache_field(r->tc, &files.v[i], key, &v) >= 0 &&
-		    (v == NULL || strcmp(v, value) != 0))
+		has = samv_treecache_field(r->tc, &files.v[i], key, &v);
+		if (has >= 0 && !keep(has ? v : NULL, arg))
 			continue;
 		load_file(r, files.v[i].path, files.v[i].is_link, 0, 0,
 		    &files.v[i], r->sink ? r->sink : &scratch);
 	}
 	samv_filelist_release(&files);
 	samv_diags_release(&scratch);
+}
+
+static int
+equals(const char *v, const void *arg)
+{
+	return v != NULL && strcmp(v, arg) == 0;
+}
+
+void
+samv_repo_need_where(const struct samv_repo *r, enum samv_kind kind,
+    const char *key, const char *value)
+{
+	samv_repo_need_if(r, kind, NULL, key, equals, value);
 }
 
 void

@@ -124,6 +124,11 @@ void samv_repo_need(const struct samv_repo *r, enum samv_kind kind,
  * files (samv_source_list_dir() of "KIND-FOLDER/BODY", or a prefetch). */
 void samv_repo_need_listed(const struct samv_repo *r, enum samv_kind kind,
     const char *body, const struct samv_filelist *files);
+/* Loads the listed files (from samv_source_list_dir(), perhaps some
+ * left out) that are not loaded yet. A no-op on a repository loaded
+ * whole. */
+void samv_repo_load_listed(const struct samv_repo *r,
+    const struct samv_filelist *files);
 /*
  * Loads the records of kind whose top-level key is the scalar value,
  * and possibly others (what the tree cache cannot rule out is read):
@@ -132,6 +137,16 @@ void samv_repo_need_listed(const struct samv_repo *r, enum samv_kind kind,
  */
 void samv_repo_need_where(const struct samv_repo *r, enum samv_kind kind,
     const char *key, const char *value);
+/* Whether a record whose top-level key has the scalar value v (NULL:
+ * no such key, or not a scalar) is wanted. */
+typedef int samv_field_pred(const char *v, const void *arg);
+/*
+ * As samv_repo_need_where(), for the records of kind under body (NULL:
+ * every body) whose key satisfies keep, and possibly others.
+ */
+void samv_repo_need_if(const struct samv_repo *r, enum samv_kind kind,
+    const char *body, const char *key, samv_field_pred *keep,
+    const void *arg);
 void samv_repo_free(struct samv_repo *r);
 
 /* 1 if a record of that kind and canonical id exists (loaded or not). */

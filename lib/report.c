@@ -876,29 +876,6 @@ rec_cmp(const void *x, const void *y)
 	return strcmp(a->path, b->path);
 }
 
-/* Decisions with recommend, of the bodies in only (all when NULL). */
-static struct rec_row *
-rec_all(const struct ctx *c, const struct strv *only, size_t *n)
-{
-	struct rec_row *v = samv_xcalloc(c->r->n + 1, sizeof(*v));
-	size_t i;
-
-	*n = 0;
-	for (i = 0; i < c->r->n; i++) {
-		const struct samv_record *rec = c->r->records[i];
-		const struct samv_node *d = samv_record_root(rec);
-
-		if (rec->kind != SAMV_KIND_DECISION || d == NULL ||
-		    nof(samv_node_get(d, "recommend")) == 0)
-			continue;
-		if (only && !strv_has(only, gs(d, "body")))
-			continue;
-		rec_fill(c, rec, &v[(*n)++]);
-	}
-	qsort(v, *n, sizeof(*v), rec_cmp);
-	return v;
-}
-
 static void
 rec_free_one(struct rec_row *row)
 {
@@ -1090,11 +1067,13 @@ open_asgs(const struct ctx *c, const struct slice *s, const char *body,
 }
 
 /*
- * The open recommendations of the bodies in only (every body when
- * NULL), by date; read one body at a time, keeping only the open ones.
+ * The recommendations (decisions with recommend) of bodies, or only the
+ * open ones, by date; read one body at a time, each row keeping copies
+ * of its strings.
  */
 static struct rec_row *
-open_recs(const struct ctx *c, const struct strv *bodies, size_t *n)
+recs_of(const struct ctx *c, const struct strv *bodies, int open_only,
+    size_t *n)
 {
 	struct rec_row *v = NULL;
 	struct samv_prefetch *pf = prefetch(c, SAMV_KIND_DECISION, bodies);
@@ -1118,7 +1097,7 @@ open_recs(const struct ctx *c, const struct strv *bodies, size_t *n)
 			}
 			row = &v[*n];
 			rec_fill(c, s.v[j], row);
-			if (row->open) {
+			if (row->open || !open_only) {
 				rec_detach(c, row);
 				(*n)++;
 			} else
@@ -1207,7 +1186,7 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 		slice_free(&s);
 	}
 	samv_prefetch_free(pf);
-	recs = open_recs(c, c->o->body ? &recb : &bodies, &nr);
+	recs = recs_of(c, c->o->body ? &recb : &bodies, 1, &nr);
 	if (fmt == SAMV_FORMAT_JSON) {
 		samv_jsonw_end(&w, ']');
 		samv_jsonw_array(&w, "recommendations");
@@ -1369,7 +1348,11 @@ report_recommendations(const struct ctx *c, struct samv_buf *out,
 
 	if (c->o->body)
 		strv_add(&only, c->o->body);
-	recs = rec_all(c, c->o->body ? &only : NULL, &nr);
+	else
+		for (i = 0; i < c->r->n; i++)
+			if (c->r->records[i]->kind == SAMV_KIND_BODY)
+				strv_add(&only, c->r->records[i]->id);
+	recs = recs_of(c, &only, 0, &nr);
 	tot = samv_xcalloc(np + 1, sizeof(*tot));
 	for (i = 0; i < nr; i++)
 		for (j = 0; j < np; j++)
@@ -2838,6 +2821,64 @@ ctx_init(struct ctx *c, const struct samv_repo *r,
 	samv_date_format(o->as_of, c->asof);
 }
 
+/* An expires value that the compliance report lists (as of *arg). */
+static int
+expiring(const char *v, const void *arg)
+{
+	const samv_day *as_of = arg;
+	samv_day e;
+
+	return v != NULL && samv_date_parse(v, &e) == 0 && e - *as_of <= 90;
+}
+
+/* Loads the meetings of bodies (every body when NULL) that can be in
+ * year y (0: the year of as_of). */
+static void
+need_year(const struct ctx *c, const struct strv *bodies, int y)
+{
+	const struct samv_repo *r = c->r;
+	struct strv all = { 0 };
+	struct days w;
+	size_t i, j, k;
+	int yy, mm, dd;
+
+	if (r->all_loaded || r->src == NULL)
+		return;
+	if (y == 0) {
+		samv_date_to_ymd(c->o->as_of, &yy, &mm, &dd);
+		y = yy;
+	}
+	w.lo = samv_date_from_ymd(y, 1, 1);
+	w.hi = samv_date_from_ymd(y, 12, 31);
+	if (bodies == NULL) {
+		for (i = 0; i < r->n; i++)
+			if (r->records[i]->kind == SAMV_KIND_BODY)
+				strv_add(&all, r->records[i]->id);
+		bodies = &all;
+	}
+	for (i = 0; i < bodies->n; i++) {
+		struct samv_filelist l;
+		char *dir, *err = NULL;
+
+		if (!samv_id_is_slug(bodies->v[i], strlen(bodies->v[i])))
+			continue;
+		dir = samv_xasprintf("meetings/%s", bodies->v[i]);
+		if (samv_source_list_dir(r->src, dir, &l, &err) == 0) {
+			for (j = k = 0; j < l.n; j++)
+				if (meeting_in(l.v[j].path, &w))
+					l.v[k++] = l.v[j];
+				else
+					free(l.v[j].path);
+			l.n = k;
+			samv_repo_load_listed(r, &l);
+			samv_filelist_release(&l);
+		}
+		free(dir);
+		free(err);
+	}
+	strv_free(&all);
+}
+
 int
 samv_report_render(struct samv_buf *out, const struct samv_repo *r,
     enum samv_report_kind kind, const struct samv_report_opts *o,
@@ -2873,11 +2914,21 @@ samv_report_render(struct samv_buf *out, const struct samv_repo *r,
 		    kind != SAMV_REPORT_ORG &&
 		    kind != SAMV_REPORT_RECOMMENDATIONS &&
 		    kind != SAMV_REPORT_COMPLIANCE;
+		/* compliance: the decisions that expire within 90 days */
+		if (kind == SAMV_REPORT_COMPLIANCE)
+			samv_repo_need_if(r, SAMV_KIND_DECISION, o->body,
+			    "expires", expiring, &o->as_of);
 		want[SAMV_KIND_DECISION] = kind != SAMV_REPORT_FOLLOWUP &&
 		    kind != SAMV_REPORT_CALENDAR &&
+		    kind != SAMV_REPORT_RECOMMENDATIONS &&
+		    kind != SAMV_REPORT_COMPLIANCE &&
 		    kind != SAMV_REPORT_ORG &&
 		    kind != SAMV_REPORT_OVERDUE && kind != SAMV_REPORT_PLAN;
-		want[SAMV_KIND_MEETING] = kind == SAMV_REPORT_COMPLIANCE;
+		/* compliance looks at one year's meetings: their files
+		 * are named by their day */
+		want[SAMV_KIND_MEETING] = 0;
+		if (kind == SAMV_REPORT_COMPLIANCE)
+			need_year(&c, scope.n ? &scope : NULL, o->year);
 		if (o->body && kind != SAMV_REPORT_PLAN) {
 			bodies_under(r, o->body, &scope);
 			pf = samv_node_get(body_root(r, o->body),

@@ -1062,6 +1062,13 @@ test_reports_lazy(const struct samv_repo *whole, struct samv_source *s)
 		{ SAMV_REPORT_CALENDAR, "calendar", "2021-09-20", NULL, 120 },
 		{ SAMV_REPORT_CALENDAR, "calendar", "2021-09-20", "svom", 120 },
 		{ SAMV_REPORT_ORG, "org", "2022-03-01", NULL, 0 },
+		{ SAMV_REPORT_RECOMMENDATIONS, "recommendations", "2022-03-01",
+		    NULL, 0 },
+		{ SAMV_REPORT_RECOMMENDATIONS, "recommendations", "2022-03-01",
+		    "svom", 0 },
+		{ SAMV_REPORT_COMPLIANCE, "compliance", "2022-03-01", NULL, 0 },
+		{ SAMV_REPORT_COMPLIANCE, "compliance", "2021-12-31", "svom",
+		    0 },
 	};
 	enum samv_format f[3] = { SAMV_FORMAT_MD, SAMV_FORMAT_HTML,
 	    SAMV_FORMAT_JSON };
