@@ -47,7 +47,7 @@ main(int argc, char **argv)
 		    "json)", f);
 	git.start = ".";
 	git.rev = samv_args_get(&a, &trace_spec, "rev")->value;
-	r = cmd_load_repo(git.rev, &src);
+	r = cmd_open_repo(git.rev, &src);
 	if (samv_trace_render(&out, r, a.pos[0], &git, fmt, &err) < 0)
 		cmd_die(EXIT_INVALID, "%s", err);
 	fwrite(out.s, 1, out.len, stdout);

@@ -3039,6 +3039,62 @@ canon(enum samv_kind k, const char *s)
 	return out;
 }
 
+static int
+rec_path_cmp(const void *x, const void *y)
+{
+	const struct samv_record *a = *(const struct samv_record *const *)x;
+	const struct samv_record *b = *(const struct samv_record *const *)y;
+
+	return strcmp(a->path, b->path);
+}
+
+/*
+ * The records of kind whose top-level key can satisfy keep (a lazily
+ * opened repository loads them first; the caller still tests), in path
+ * order, the order of a repository loaded whole (allocated).
+ */
+static const struct samv_record **
+matching(const struct samv_repo *r, enum samv_kind kind, const char *key,
+    samv_field_pred *keep, const void *arg, size_t *n)
+{
+	const struct samv_record **v;
+	size_t i;
+
+	samv_repo_need_if(r, kind, NULL, key, keep, arg);
+	v = samv_xcalloc(r->n + 1, sizeof(*v));
+	*n = 0;
+	for (i = 0; i < r->n; i++)
+		if (r->records[i]->kind == kind)
+			v[(*n)++] = r->records[i];
+	if (*n > 1)
+		qsort(v, *n, sizeof(*v), rec_path_cmp);
+	return v;
+}
+
+/* A reference that names the record of that kind and id arg. */
+struct ref_is {
+	enum samv_kind kind;
+	const char *id;
+};
+
+static int
+refers_to(const char *v, const void *arg)
+{
+	const struct ref_is *want = arg;
+	char *id = canon(want->kind, v);
+	int yes = id != NULL && strcmp(id, want->id) == 0;
+
+	free(id);
+	return yes;
+}
+
+static int
+is_set(const char *v, const void *arg)
+{
+	(void)arg;
+	return v != NULL;
+}
+
 static const struct samv_node *
 meeting_item(const struct samv_repo *r, const char *mid, long n)
 {
@@ -3094,9 +3150,11 @@ trace_from_decision(struct trace *t, const struct samv_record *d,
 	const struct ctx *c = t->c;
 	const struct samv_repo *r = c->r;
 	const struct samv_node *n = samv_record_root(d), *it, *ps;
+	const struct samv_record **asgs;
+	struct ref_is want;
 	long long item = 0;
 	struct rec_row row;
-	size_t i, j;
+	size_t i, j, na;
 
 	if (gs(n, "meeting") && samv_node_int(samv_node_get(n, "item"),
 	    &item) == 0 && (it = meeting_item(r, gs(n, "meeting"),
@@ -3113,8 +3171,12 @@ trace_from_decision(struct trace *t, const struct samv_record *d,
 		s->pred = PRED_EXISTS;
 	}
 	trace_decision_step(t, "decision", d);
-	for (i = 0; i < r->n; i++) {
-		const struct samv_record *ar = r->records[i];
+	want.kind = SAMV_KIND_DECISION;
+	want.id = d->id;
+	asgs = matching(r, SAMV_KIND_ASSIGNMENT, "decision", refers_to, &want,
+	    &na);
+	for (i = 0; i < na; i++) {
+		const struct samv_record *ar = asgs[i];
 		const struct samv_node *a = samv_record_root(ar), *reps;
 		char *did;
 		struct step *s;
@@ -3153,6 +3215,7 @@ trace_from_decision(struct trace *t, const struct samv_record *d,
 			s->key = gs(rp, "date");
 		}
 	}
+	free(asgs);
 	if (nof(samv_node_get(n, "recommend")) == 0)
 		return;
 	ps = principals_seq(r);
@@ -3368,10 +3431,12 @@ samv_trace_render(struct samv_buf *out, const struct samv_repo *r,
 	struct trace t;
 	const struct samv_record *d = NULL, *a = NULL, *prop = NULL;
 	const struct samv_node *it = NULL;
+	const struct samv_record **ds;
+	struct ref_is want;
 	char *cid = NULL, *mid = NULL;
 	const char *hash;
 	long item = 0;
-	size_t i;
+	size_t i, nd;
 	int rc = 0;
 
 	*err = NULL;
@@ -3419,17 +3484,20 @@ samv_trace_render(struct samv_buf *out, const struct samv_repo *r,
 		if (prop)
 			trace_decision_step(&t, "proposal", prop);
 		before = t.n;
-		for (i = 0; i < r->n; i++) {
-			const struct samv_node *n = samv_record_root(
-			    r->records[i]);
+		want.kind = SAMV_KIND_MEETING;
+		want.id = mid;
+		ds = matching(r, SAMV_KIND_DECISION, "meeting", refers_to,
+		    &want, &nd);
+		for (i = 0; i < nd; i++) {
+			const struct samv_node *n = samv_record_root(ds[i]);
 			long long k;
 
-			if (r->records[i]->kind == SAMV_KIND_DECISION && n &&
-			    streq(gs(n, "meeting"), mid) &&
+			if (n && streq(gs(n, "meeting"), mid) &&
 			    samv_node_int(samv_node_get(n, "item"), &k) == 0 &&
 			    k == item)
-				trace_from_decision(&t, r->records[i], NULL);
+				trace_from_decision(&t, ds[i], NULL);
 		}
+		free(ds);
 		if (t.n == before) {
 			const struct samv_record *mr = samv_repo_get(r,
 			    SAMV_KIND_MEETING, mid);
@@ -3446,19 +3514,21 @@ samv_trace_render(struct samv_buf *out, const struct samv_repo *r,
 	} else if (d && streq(gs(samv_record_root(d), "kind"), "proposal")) {
 		trace_decision_step(&t, "proposal", d);
 		/* the decisions taken on the items it became */
-		for (i = 0; i < r->n; i++) {
-			const struct samv_node *n = samv_record_root(
-			    r->records[i]), *from;
+		ds = matching(r, SAMV_KIND_DECISION, "item", is_set, NULL,
+		    &nd);
+		for (i = 0; i < nd; i++) {
+			const struct samv_node *n = samv_record_root(ds[i]),
+			    *from;
 			long long k;
 
-			if (r->records[i]->kind != SAMV_KIND_DECISION ||
-			    n == NULL || r->records[i] == d ||
+			if (n == NULL || ds[i] == d ||
 			    samv_node_int(samv_node_get(n, "item"), &k) < 0)
 				continue;
 			from = meeting_item(r, gs(n, "meeting"), (long)k);
 			if (from && item_proposal(r, from) == d)
-				trace_from_decision(&t, r->records[i], NULL);
+				trace_from_decision(&t, ds[i], NULL);
 		}
+		free(ds);
 	} else if (d) {
 		const struct samv_node *n = samv_record_root(d);
 		long long k;

@@ -1104,6 +1104,33 @@ test_reports_lazy(const struct samv_repo *whole, struct samv_source *s)
 			samv_buf_release(&a);
 			samv_buf_release(&b);
 		}
+	{
+		static const char *const ids[] = { "svom/2021/9",
+		    "fredagsgruppen/2021/13", "svom/2021-10-08#13",
+		    "svom/2020/arbetsgrupp-nara-vard" };
+
+		for (i = 0; i < sizeof(ids) / sizeof(*ids); i++)
+			for (k = 0; k < 3; k++) {
+				struct samv_buf a = SAMV_BUF_INIT;
+				struct samv_buf b = SAMV_BUF_INIT;
+				char *e1 = NULL, *e2 = NULL;
+				int r1 = samv_trace_render(&a, whole, ids[i],
+				    NULL, f[k], &e1);
+				int r2 = samv_trace_render(&b, lazy, ids[i],
+				    NULL, f[k], &e2);
+
+				ok(r1 == 0 && r2 == 0 && a.len > 200 &&
+				    strcmp(samv_buf_cstr(&a),
+				    samv_buf_cstr(&b)) == 0, "trace %s "
+				    "(format %zu): loaded whole and lazily "
+				    "give the same %zu bytes", ids[i], k,
+				    a.len);
+				free(e1);
+				free(e2);
+				samv_buf_release(&a);
+				samv_buf_release(&b);
+			}
+	}
 	samv_repo_free(lazy);
 	samv_diags_release(&d);
 }
