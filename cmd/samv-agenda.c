@@ -467,9 +467,21 @@ cmd_show(int argc, char **argv)
 			cmd_die(EXIT_FAILURE_OTHER, "not a samv repository");
 		samv_source_open_worktree(&src, root);
 	}
-	if (samv_repo_load(&r, src, NULL, &d, &err) < 0)
-		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
+	/* lazily: the agenda reads its meeting, body and a few lookups */
+	samv_repo_open(&r, src, &d, &err);
+	free(err);
+	err = NULL;
 	rec = samv_repo_get(r, SAMV_KIND_MEETING, id);
+	if (rec == NULL)
+		cmd_die(EXIT_INVALID, "no meeting %s", id);
+	if (!rec->schema_ok) {
+		/* loaded whole, for the findings of the record */
+		samv_repo_free(r);
+		samv_diags_release(&d);
+		if (samv_repo_load(&r, src, NULL, &d, &err) < 0)
+			cmd_die(EXIT_FAILURE_OTHER, "%s", err);
+		rec = samv_repo_get(r, SAMV_KIND_MEETING, id);
+	}
 	if (rec == NULL)
 		cmd_die(EXIT_INVALID, "no meeting %s", id);
 	if (!rec->schema_ok) {

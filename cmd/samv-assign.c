@@ -461,6 +461,13 @@ cmd_status(int argc, char **argv)
 }
 
 static int
+pathcmp(const void *x, const void *y)
+{
+	return strcmp((*(const struct samv_record *const *)x)->path,
+	    (*(const struct samv_record *const *)y)->path);
+}
+
+static int
 cmd_list(int argc, char **argv)
 {
 	struct samv_args a;
@@ -496,9 +503,17 @@ cmd_list(int argc, char **argv)
 	    &plan) < 0)
 		cmd_usage_error(&list_spec, "'%s' is not an assignment id",
 		    planarg);
-	r = cmd_load_repo(samv_args_get(&a, &list_spec, "rev")->value, &src);
+	r = cmd_open_repo(samv_args_get(&a, &list_spec, "rev")->value, &src);
 	if (body && samv_repo_get(r, SAMV_KIND_BODY, body) == NULL)
 		cmd_die(EXIT_INVALID, "no body '%s'", body);
+	/* what the filters can name: one body's folder, or a plan's
+	 * activities (the tree cache's heads tell which) */
+	if (body)
+		samv_repo_need(r, SAMV_KIND_ASSIGNMENT, body);
+	else if (plan)
+		samv_repo_need_where(r, SAMV_KIND_ASSIGNMENT, "plan", plan);
+	else
+		samv_repo_need(r, SAMV_KIND_ASSIGNMENT, NULL);
 	v = samv_xcalloc(r->n + 1, sizeof(*v));
 	for (i = 0; i < r->n; i++) {
 		const struct samv_record *rec = r->records[i];
@@ -519,6 +534,8 @@ cmd_list(int argc, char **argv)
 			continue;
 		v[n++] = rec;
 	}
+	if (n > 1)	/* path order, however they were loaded */
+		qsort(v, n, sizeof(*v), pathcmp);
 	if (samv_render_assignment_list(&out, r, v, n, day, fmt, &err) < 0)
 		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
 	fwrite(out.s, 1, out.len, stdout);
@@ -553,7 +570,7 @@ cmd_show(int argc, char **argv)
 	else if (f && strcmp(f, "md") != 0)
 		cmd_usage_error(&show_spec, "unknown format '%s' (md, html or "
 		    "json)", f);
-	r = cmd_load_repo(samv_args_get(&a, &show_spec, "rev")->value, &src);
+	r = cmd_open_repo(samv_args_get(&a, &show_spec, "rev")->value, &src);
 	rec = samv_repo_get(r, SAMV_KIND_ASSIGNMENT, id);
 	if (rec == NULL)
 		cmd_die(EXIT_INVALID, "no assignment %s", id);

@@ -249,7 +249,7 @@ cmd_list(int argc, char **argv)
 	else if (f && strcmp(f, "md") != 0)
 		cmd_usage_error(&list_spec, "unknown format '%s' (md or json)",
 		    f);
-	r = cmd_load_repo(samv_args_get(&a, &list_spec, "rev")->value, &src);
+	r = cmd_open_repo(samv_args_get(&a, &list_spec, "rev")->value, &src);
 	if (samv_render_body_list(&out, r, fmt, &err) < 0)
 		cmd_die(EXIT_FAILURE_OTHER, "%s", err);
 	fwrite(out.s, 1, out.len, stdout);
@@ -290,7 +290,7 @@ cmd_show(int argc, char **argv)
 			cmd_usage_error(&show_spec, "'%s' is not a date", asof);
 	} else if (samv_date_today(&day) < 0)
 		cmd_die(EXIT_USAGE, "SAMV_TODAY is not a date (YYYY-MM-DD)");
-	r = cmd_load_repo(samv_args_get(&a, &show_spec, "rev")->value, &src);
+	r = cmd_open_repo(samv_args_get(&a, &show_spec, "rev")->value, &src);
 	rec = samv_repo_get(r, SAMV_KIND_BODY, a.pos[0]);
 	if (rec == NULL)
 		cmd_die(EXIT_INVALID, "no body '%s'", a.pos[0]);

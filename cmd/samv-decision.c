@@ -102,7 +102,8 @@ cmd_list(int argc, char **argv)
 		cmd_usage_error(&list_spec, "unknown format '%s' (md or json)",
 		    format);
 	json = format && strcmp(format, "json") == 0;
-	r = cmd_load_repo(samv_args_get(&a, &list_spec, "rev")->value, &src);
+	r = cmd_open_repo(samv_args_get(&a, &list_spec, "rev")->value, &src);
+	samv_repo_need(r, SAMV_KIND_DECISION, body);
 	v = samv_xcalloc(r->n + 1, sizeof(*v));
 	for (i = 0; i < r->n; i++) {
 		const struct samv_record *rec = r->records[i];
@@ -186,7 +187,7 @@ cmd_show(int argc, char **argv)
 		fmt = SAMV_FORMAT_JSON;
 	else if (f && strcmp(f, "md") != 0)
 		cmd_usage_error(&show_spec, "unknown format '%s'", f);
-	r = cmd_load_repo(samv_args_get(&a, &show_spec, "rev")->value, &src);
+	r = cmd_open_repo(samv_args_get(&a, &show_spec, "rev")->value, &src);
 	rec = samv_repo_get(r, SAMV_KIND_DECISION, id);
 	if (rec == NULL || !rec->schema_ok)
 		cmd_die(EXIT_INVALID, "no valid decision %s", id);

@@ -346,7 +346,7 @@ cmd_show(int argc, char **argv)
 	id = cmd_meeting_id(&show_spec, a.pos[0]);
 	fmt = parse_format(&show_spec, samv_args_get(&a, &show_spec,
 	    "format")->value);
-	r = cmd_load_repo(samv_args_get(&a, &show_spec, "rev")->value, &src);
+	r = cmd_open_repo(samv_args_get(&a, &show_spec, "rev")->value, &src);
 	rec = samv_repo_get(r, SAMV_KIND_MEETING, id);
 	if (rec == NULL || !rec->schema_ok)
 		cmd_die(EXIT_INVALID, "no valid meeting %s (run samv check)",
@@ -379,7 +379,7 @@ cmd_extract(int argc, char **argv)
 		    "(BODY/YEAR/N)", a.pos[0]);
 	fmt = parse_format(&extract_spec, samv_args_get(&a, &extract_spec,
 	    "format")->value);
-	r = cmd_load_repo(samv_args_get(&a, &extract_spec, "rev")->value, &src);
+	r = cmd_open_repo(samv_args_get(&a, &extract_spec, "rev")->value, &src);
 	rec = samv_repo_get(r, SAMV_KIND_DECISION, id);
 	if (rec == NULL || !rec->schema_ok)
 		cmd_die(EXIT_INVALID, "no valid decision %s (run samv check)",

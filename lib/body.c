@@ -477,9 +477,11 @@ static size_t
 subordinates(const struct samv_repo *r, const char *id,
     const struct samv_record ***out)
 {
-	const struct samv_record **v = samv_xcalloc(r->n + 1, sizeof(*v));
+	const struct samv_record **v;
 	size_t i, n = 0;
 
+	samv_repo_need(r, SAMV_KIND_BODY, NULL);	/* a lazy repository */
+	v = samv_xcalloc(r->n + 1, sizeof(*v));
 	for (i = 0; i < r->n; i++) {
 		const struct samv_record *rec = r->records[i];
 		const struct samv_node *b = samv_record_root(rec);
@@ -1266,6 +1268,7 @@ samv_render_body_list(struct samv_buf *out, const struct samv_repo *r,
 	size_t i, k;
 
 	*err = NULL;
+	samv_repo_need(r, SAMV_KIND_BODY, NULL);	/* a lazy repository */
 	if (fmt == SAMV_FORMAT_JSON) {
 		struct samv_jsonw w;
 
