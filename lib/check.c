@@ -325,6 +325,7 @@ cache_parse(struct cache *c, const struct header *h)
 	if (r.bad || n > c->len / 8)
 		goto bad;
 	c->files = samv_xcalloc(n + 1, sizeof(*c->files));
+	samv_map_reserve(&c->by_path, (size_t)n);
 	for (i = 0; i < n && !r.bad; i++) {
 		struct cfile *f = &c->files[c->nfiles++];
 
@@ -606,7 +607,8 @@ samv_check_run(struct samv_source *src, const struct samv_check_options *opt,
 	struct header h;
 	struct job j;
 	struct timespec now;
-	size_t i, k, ngroups = 0, gcap = 0;
+	size_t i, k, ngroups = 0, gcap = 0, stat_hits = 0, nrec = 0;
+	int unchanged;
 	char *gitdir = NULL, *cpath = NULL, *cfg = NULL;
 	const char *cname;
 	size_t cfglen = 0;
@@ -639,6 +641,7 @@ samv_check_run(struct samv_source *src, const struct samv_check_options *opt,
 
 	/* every file: its record id, and the body it is filed under */
 	fe = samv_xcalloc(files.n + 1, sizeof(*fe));
+	samv_map_reserve(&by_path, files.n);
 	for (i = 0; i < files.n; i++) {
 		struct fent *e = &fe[i];
 		char *body;
@@ -739,6 +742,7 @@ samv_check_run(struct samv_source *src, const struct samv_check_options *opt,
 			    e->f->ctime_ns + RACY_NS <= cache.scan_ns) {
 				memcpy(e->hash, c->hash, 16);
 				e->have_hash = 1;
+				stat_hits++;
 			}
 		}
 		for (k = 0; k < ngroups; k++) {
@@ -826,7 +830,15 @@ samv_check_run(struct samv_source *src, const struct samv_check_options *opt,
 				    x->severity, x->rule, "%s", x->msg);
 			}
 	}
-	if (use_cache && gitdir)
+	/* nothing changed: every file known by its stat data and every
+	 * body's findings from the cache, which stays as it is */
+	unchanged = cache.data != NULL && !j.rev &&
+	    stat_hits == cache.nfiles && st->groups_cached == ngroups &&
+	    ngroups == cache.ngroups;
+	for (i = 0; i < files.n; i++)
+		nrec += fe[i].group >= 0;
+	unchanged = unchanged && stat_hits == nrec;
+	if (use_cache && gitdir && !unchanged)
 		cache_write(gitdir, cname, &h, scan_ns, &j, files.n, ngroups,
 		    &by_path, &cache);
 

@@ -19,9 +19,9 @@ hash(const char *s)
 }
 
 static void
-grow(struct samv_map *m)
+resize(struct samv_map *m, size_t cap)
 {
-	size_t cap = m->cap ? m->cap * 2 : 64, i;
+	size_t i;
 	const char **keys = samv_xcalloc(cap, sizeof(*keys));
 	void **vals = samv_xcalloc(cap, sizeof(*vals));
 
@@ -41,6 +41,23 @@ grow(struct samv_map *m)
 	m->keys = keys;
 	m->vals = vals;
 	m->cap = cap;
+}
+
+static void
+grow(struct samv_map *m)
+{
+	resize(m, m->cap ? m->cap * 2 : 64);
+}
+
+void
+samv_map_reserve(struct samv_map *m, size_t n)
+{
+	size_t cap = m->cap ? m->cap : 64;
+
+	while ((n + 1) * 2 > cap)
+		cap *= 2;
+	if (cap > m->cap)
+		resize(m, cap);
 }
 
 void *

@@ -15,6 +15,8 @@ struct samv_map {
 /* Inserts or replaces; returns the previous value or NULL. */
 void *samv_map_put(struct samv_map *m, const char *key, void *val);
 void *samv_map_get(const struct samv_map *m, const char *key);
+/* Makes room for n keys in all, so that filling it never rehashes. */
+void samv_map_reserve(struct samv_map *m, size_t n);
 void samv_map_release(struct samv_map *m);
 
 #endif

@@ -114,27 +114,39 @@ samv_source_open_worktree(struct samv_source **out, const char *root)
 	return 0;
 }
 
+/*
+ * Lists the folder rel below root into out: the folder name inside its
+ * parent pfd, or (pfd < 0) the whole path, so that a deep walk does not
+ * look every path up again from the root.
+ */
 static int
-walk_dir(const char *root, const char *rel, struct samv_filelist *out,
-    char **err, int depth)
+walk_at(int pfd, const char *name, const char *root, const char *rel,
+    struct samv_filelist *out, char **err, int depth)
 {
-	char *abs = samv_xasprintf("%s/%s", root, rel);
 	DIR *dir;
 	struct dirent *de;
-	int rc = 0;
+	int rc = 0, fd;
 
-	if (depth > 8) {
-		free(abs);
+	if (depth > 8)
 		return 0;
-	}
-	dir = opendir(abs);
-	if (dir == NULL) {
-		if (errno != ENOENT && errno != ENOTDIR) {
-			*err = samv_xasprintf("cannot open '%s': %s", abs,
-			    strerror(errno));
+	if (pfd < 0) {
+		char *abs = samv_xasprintf("%s/%s", root, rel);
+
+		fd = open(abs, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		free(abs);
+	} else
+		fd = openat(pfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+		    O_CLOEXEC);
+	if (fd < 0 || (dir = fdopendir(fd)) == NULL) {
+		int e = errno;
+
+		if (fd >= 0)
+			close(fd);
+		if (e != ENOENT && e != ENOTDIR) {
+			*err = samv_xasprintf("cannot open '%s/%s': %s", root,
+			    rel, strerror(e));
 			rc = -1;
 		}
-		free(abs);
 		return rc;
 	}
 	while ((de = readdir(dir)) != NULL) {
@@ -164,7 +176,8 @@ walk_dir(const char *root, const char *rel, struct samv_filelist *out,
 		if (t == DT_LNK)
 			add_file(out, child, 1);
 		else if (t == DT_DIR)
-			rc = walk_dir(root, child, out, err, depth + 1);
+			rc = walk_at(dirfd(dir), de->d_name, root, child, out,
+			    err, depth + 1);
 		else if (t == DT_REG)
 			set_stat(add_file(out, child, 0), &st);
 		free(child);
@@ -172,8 +185,14 @@ walk_dir(const char *root, const char *rel, struct samv_filelist *out,
 			break;
 	}
 	closedir(dir);
-	free(abs);
 	return rc;
+}
+
+static int
+walk_dir(const char *root, const char *rel, struct samv_filelist *out,
+    char **err, int depth)
+{
+	return walk_at(-1, NULL, root, rel, out, err, depth);
 }
 
 /*

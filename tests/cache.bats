@@ -25,6 +25,23 @@ cold() {
 	[ -f .git/samv/check-worktree.cache ]
 }
 
+@test "a check that finds nothing changed leaves the cache file alone" {
+	samv check >/dev/null
+	samv check >/dev/null
+	c=.git/samv/check-worktree.cache
+	before=$(stat -c '%i %Y %s' $c)
+	sleep 1.1
+	samv check >/dev/null
+	[ "$(stat -c '%i %Y %s' $c)" = "$before" ]
+	# a changed file is written down, and the next check reads nothing
+	echo "# note" >> decisions/svom/2021/009.yaml
+	sleep 1.1	# past the racy second of its change
+	samv check >/dev/null
+	[ "$(stat -c '%i %Y %s' $c)" != "$before" ]
+	run -0 samv check --stats
+	[[ "$output" == *"0 files read, 15 of 15 bodies from the cache"* ]]
+}
+
 @test "an edit that keeps size and mtime is still seen" {
 	samv check >/dev/null
 	f=decisions/svom/2021/009.yaml
