@@ -1140,7 +1140,8 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 		 * bodies it prepares for (seed 000: SVOM's balance list) */
 		strv_add(&recb, c->o->body);
 		for (i = 0; i < nof(prep); i++)
-			if (samv_node_str(at(prep, i)))
+			if (samv_node_str(at(prep, i)) &&
+			    !strv_has(&recb, samv_node_str(at(prep, i))))
 				strv_add(&recb, samv_node_str(at(prep, i)));
 	} else {
 		for (i = 0; i < c->r->n; i++)
@@ -2927,8 +2928,14 @@ samv_report_render(struct samv_buf *out, const struct samv_repo *r,
 		/* compliance looks at one year's meetings: their files
 		 * are named by their day */
 		want[SAMV_KIND_MEETING] = 0;
-		if (kind == SAMV_REPORT_COMPLIANCE)
-			need_year(&c, scope.n ? &scope : NULL, o->year);
+		if (kind == SAMV_REPORT_COMPLIANCE && o->body) {
+			struct strv one = { 0 };	/* its own, only */
+
+			strv_add(&one, o->body);
+			need_year(&c, &one, o->year);
+			strv_free(&one);
+		} else if (kind == SAMV_REPORT_COMPLIANCE)
+			need_year(&c, NULL, o->year);
 		if (o->body && kind != SAMV_REPORT_PLAN) {
 			bodies_under(r, o->body, &scope);
 			pf = samv_node_get(body_root(r, o->body),

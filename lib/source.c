@@ -142,6 +142,11 @@ walk_at(int pfd, const char *name, const char *root, const char *rel,
 
 		if (fd >= 0)
 			close(fd);
+		if (pfd >= 0 && e == ELOOP) {
+			/* a folder became a link since it was read */
+			add_file(out, rel, 1);
+			return 0;
+		}
 		if (e != ENOENT && e != ENOTDIR) {
 			*err = samv_xasprintf("cannot open '%s/%s': %s", root,
 			    rel, strerror(e));
@@ -413,7 +418,7 @@ struct samv_prefetch {
 	char **dirs;
 	size_t n;
 	size_t made, taken;	/* folders listed, folders taken */
-	int stop;
+	int stop, started;
 	struct pf_slot slot[PREFETCH_AHEAD];	/* folder i in i % AHEAD */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -459,10 +464,10 @@ samv_source_prefetch(struct samv_source *s, const char *const *dirs, size_t n)
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->cv, NULL);
 	if (pthread_create(&p->tid, NULL, prefetch_run, p) != 0) {
-		p->n = 0;	/* nothing to join */
 		samv_prefetch_free(p);
 		return NULL;
 	}
+	p->started = 1;
 	return p;
 }
 
@@ -497,16 +502,14 @@ void
 samv_prefetch_free(struct samv_prefetch *p)
 {
 	size_t i;
-	int joined;
 
 	if (p == NULL)
 		return;
-	joined = p->n > 0;
 	pthread_mutex_lock(&p->mu);
 	p->stop = 1;
 	pthread_cond_broadcast(&p->cv);
 	pthread_mutex_unlock(&p->mu);
-	if (joined)
+	if (p->started)
 		pthread_join(p->tid, NULL);
 	for (i = p->taken; i < p->made; i++) {
 		samv_filelist_release(&p->slot[i % PREFETCH_AHEAD].l);
