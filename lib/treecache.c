@@ -108,13 +108,13 @@ tree_size(struct samv_rd *r, size_t *need)
 	uint64_t count = 1;
 
 	while (count-- > 0 && !r->bad) {
-		unsigned kind = samv_rd_u8(r);
+		unsigned kind = samv_rd_u8(r), style = samv_rd_u8(r);
 		uint32_t n;
 
-		samv_rd_bytes(r, 1 + 24);
+		samv_rd_bytes(r, 24);
 		n = samv_rd_u32(r);
-		if (r->bad)
-			break;
+		if (r->bad || style > SAMV_STYLE_BLOCK)
+			return -1;	/* as build_node refuses it */
 		*need += al(sizeof(struct samv_node));
 		if (kind == SAMV_NODE_SCALAR) {
 			samv_rd_bytes(r, n);
@@ -139,12 +139,12 @@ static int
 skip_nodes(struct samv_rd *r, uint64_t count)
 {
 	while (count-- > 0 && !r->bad) {
-		unsigned kind = samv_rd_u8(r);
+		unsigned kind = samv_rd_u8(r), style = samv_rd_u8(r);
 		uint32_t n;
 
-		if (r->bad)
-			break;
-		samv_rd_bytes(r, 1 + 24);
+		if (r->bad || style > SAMV_STYLE_BLOCK)
+			return -1;
+		samv_rd_bytes(r, 24);
 		n = samv_rd_u32(r);
 		if (kind == SAMV_NODE_SCALAR)
 			samv_rd_bytes(r, n);
@@ -369,12 +369,19 @@ build_node(struct samv_rd *r, struct samv_arena *a, unsigned depth)
 	uint32_t cnt;
 	size_t i;
 
-	if (r->bad || depth > SAMV_MAX_DEPTH + 1)
+	/* every failure marks the reader bad: no caller may read on from
+	 * the middle of a node (fuzz_cache found a key refused for its
+	 * style, then its value read from the wrong place) */
+	if (r->bad || depth > SAMV_MAX_DEPTH + 1) {
+		r->bad = 1;
 		return NULL;
+	}
 	kind = samv_rd_u8(r);
 	style = samv_rd_u8(r);
-	if (r->bad || style > SAMV_STYLE_BLOCK)
+	if (r->bad || style > SAMV_STYLE_BLOCK) {
+		r->bad = 1;
 		return NULL;
+	}
 	n = samv_arena_alloc(a, sizeof(*n));
 	n->kind = (enum samv_node_kind)kind;
 	n->style = (enum samv_scalar_style)style;
@@ -391,8 +398,10 @@ build_node(struct samv_rd *r, struct samv_arena *a, unsigned depth)
 	case SAMV_NODE_SCALAR: {
 		const char *s = samv_rd_bytes(r, cnt);
 
-		if (s == NULL)
+		if (s == NULL) {
+			r->bad = 1;
 			return NULL;
+		}
 		n->str = samv_arena_strndup(a, s, cnt);
 		n->len = cnt;
 		return n;
@@ -411,9 +420,13 @@ build_node(struct samv_rd *r, struct samv_arena *a, unsigned depth)
 		    sizeof(*n->pairs));
 		for (i = 0; i < cnt; i++) {
 			n->pairs[i].key = build_node(r, a, depth + 1);
+			if (n->pairs[i].key == NULL ||
+			    n->pairs[i].key->kind != SAMV_NODE_SCALAR) {
+				r->bad = 1;
+				return NULL;
+			}
 			n->pairs[i].value = build_node(r, a, depth + 1);
-			if (n->pairs[i].key == NULL || n->pairs[i].value == NULL ||
-			    n->pairs[i].key->kind != SAMV_NODE_SCALAR)
+			if (n->pairs[i].value == NULL)
 				return NULL;
 		}
 		return n;
