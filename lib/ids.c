@@ -19,6 +19,18 @@ samv_kind_name(enum samv_kind k)
 	return kind_names[k];
 }
 
+const char *
+samv_kind_folder(enum samv_kind k)
+{
+	static const char *const folders[] = {
+		NULL, "bodies", "meetings", "decisions", "assignments"
+	};
+
+	if (k < 0 || k >= SAMV_KIND_COUNT)
+		return NULL;
+	return folders[k];
+}
+
 int
 samv_id_is_slug(const char *s, size_t n)
 {

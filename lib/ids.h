@@ -16,6 +16,9 @@ enum samv_kind {
 
 /* "body", "meeting", … as in schema file names; NULL for NONE. */
 const char *samv_kind_name(enum samv_kind k);
+/* The kind's top folder: "bodies", "meetings", "decisions",
+ * "assignments"; NULL for samv.yaml and NONE. */
+const char *samv_kind_folder(enum samv_kind k);
 
 /* A slug: [a-z0-9][a-z0-9-]*, at most 64 bytes. */
 int samv_id_is_slug(const char *s, size_t n);

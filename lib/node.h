@@ -120,6 +120,9 @@ int samv_node_int(const struct samv_node *n, long long *out);
 int samv_node_number(const struct samv_node *n, double *out);
 /* 1 for plain true, 0 for plain false, -1 otherwise. */
 int samv_node_bool(const struct samv_node *n);
+/* A deep copy of n allocated in a (its strings too). */
+struct samv_node *samv_node_copy(struct samv_arena *a,
+    const struct samv_node *n);
 /* Deep equality as JSON values (type-aware; 1 == 1.0). */
 int samv_node_equal(const struct samv_node *a, const struct samv_node *b);
 

@@ -549,10 +549,6 @@ samv_repo_has(const struct samv_repo *r, enum samv_kind kind, const char *id)
 	return st;
 }
 
-static const char *const kind_dirs[SAMV_KIND_COUNT] = {
-	NULL, "bodies", "meetings", "decisions", "assignments"
-};
-
 static void need_in(struct samv_repo *r, enum samv_kind kind,
     const char *body, const struct samv_filelist *given);
 
@@ -612,12 +608,12 @@ need_in(struct samv_repo *r, enum samv_kind kind, const char *body,
 	if (kind == SAMV_KIND_BODY && body != NULL)
 		dir = samv_xasprintf("bodies/%s.yaml", body);
 	else if (body != NULL)
-		dir = samv_xasprintf("%s/%s", kind_dirs[kind], body);
+		dir = samv_xasprintf("%s/%s", samv_kind_folder(kind), body);
 	else
-		dir = samv_xstrdup(kind_dirs[kind]);
+		dir = samv_xstrdup(samv_kind_folder(kind));
 	/* a folder already listed, or the whole kind */
 	if (samv_map_get(&r->scopes, dir) != NULL ||
-	    samv_map_get(&r->scopes, kind_dirs[kind]) != NULL) {
+	    samv_map_get(&r->scopes, samv_kind_folder(kind)) != NULL) {
 		free(dir);
 		return;
 	}
@@ -665,9 +661,9 @@ samv_repo_need_if(const struct samv_repo *cr, enum samv_kind kind,
 	    kind >= SAMV_KIND_COUNT || (body && (kind == SAMV_KIND_BODY ||
 	    !samv_id_is_slug(body, strlen(body)))))
 		return;
-	dir = body ? samv_xasprintf("%s/%s", kind_dirs[kind], body) :
-	    samv_xstrdup(kind_dirs[kind]);
-	if (samv_map_get(&r->scopes, kind_dirs[kind]) != NULL ||
+	dir = body ? samv_xasprintf("%s/%s", samv_kind_folder(kind), body) :
+	    samv_xstrdup(samv_kind_folder(kind));
+	if (samv_map_get(&r->scopes, samv_kind_folder(kind)) != NULL ||
 	    samv_map_get(&r->scopes, dir) != NULL) {
 		free(dir);
 		return;		/* loaded already */

@@ -195,6 +195,17 @@ strv_free(struct strv *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/* Every body's id, in load order (the listing's, for a lazy repository). */
+static void
+all_bodies(const struct samv_repo *r, struct strv *out)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->records[i]->kind == SAMV_KIND_BODY)
+			strv_add(out, r->records[i]->id);
+}
+
 /* The records of kind whose body is bid, from an index made once per
  * report over the records loaded so far. */
 static const struct recv *
@@ -262,21 +273,6 @@ struct slice {
 	size_t n;
 };
 
-static const char *
-kind_folder(enum samv_kind kind)
-{
-	switch (kind) {
-	case SAMV_KIND_BODY:
-		return "bodies";
-	case SAMV_KIND_MEETING:
-		return "meetings";
-	case SAMV_KIND_DECISION:
-		return "decisions";
-	default:
-		return "assignments";
-	}
-}
-
 /* The folders of kind for bodies, in order, and a thread listing them
  * ahead of slice_of (NULL for a repository loaded whole, or a revision:
  * nothing to gain). */
@@ -293,7 +289,7 @@ prefetch(const struct ctx *c, enum samv_kind kind, const struct strv *bodies)
 	dirs = samv_xcalloc(bodies->n + 1, sizeof(*dirs));
 	for (i = 0; i < bodies->n; i++)
 		if (samv_id_is_slug(bodies->v[i], strlen(bodies->v[i])))
-			dirs[n++] = samv_xasprintf("%s/%s", kind_folder(kind),
+			dirs[n++] = samv_xasprintf("%s/%s", samv_kind_folder(kind),
 			    bodies->v[i]);
 	p = samv_source_prefetch(c->r->src, (const char *const *)dirs, n);
 	for (i = 0; i < n; i++)
@@ -305,6 +301,20 @@ prefetch(const struct ctx *c, enum samv_kind kind, const struct strv *bodies)
 /* Which listed files a slice loads (NULL: all); arg is the caller's. */
 typedef int slice_keep_fn(const char *path, const void *arg);
 
+/* Drops the files of l that keep does not keep. */
+static void
+keep_files(struct samv_filelist *l, slice_keep_fn *keep, const void *arg)
+{
+	size_t i, k;
+
+	for (i = k = 0; i < l->n; i++)
+		if (keep(l->v[i].path, arg))
+			l->v[k++] = l->v[i];
+		else
+			free(l->v[i].path);
+	l->n = k;
+}
+
 /*
  * pf: the listings of prefetch(c, kind, bodies), taken in the order of
  * bodies, or NULL. keep: only the files it keeps are loaded into a
@@ -315,7 +325,7 @@ slice_of(const struct ctx *c, enum samv_kind kind, const char *body,
     struct samv_prefetch *pf, slice_keep_fn *keep, const void *arg,
     struct slice *s)
 {
-	size_t i, k;
+	size_t i;
 
 	memset(s, 0, sizeof(*s));
 	if ((s->part = samv_repo_part(c->r)) != NULL) {
@@ -329,18 +339,15 @@ slice_of(const struct ctx *c, enum samv_kind kind, const char *body,
 		if (pf)
 			rc = samv_prefetch_take(pf, &l, &err);
 		else {
-			dir = samv_xasprintf("%s/%s", kind_folder(kind), body);
+			dir = samv_xasprintf("%s/%s", samv_kind_folder(kind), body);
 			rc = samv_source_list_dir(c->r->src, dir, &l, &err);
 			free(dir);
 		}
-		for (i = k = 0; rc == 0 && i < l.n; i++)
-			if (keep == NULL || keep(l.v[i].path, arg))
-				l.v[k++] = l.v[i];
-			else
-				free(l.v[i].path);
-		l.n = k;
-		if (rc == 0)
+		if (rc == 0) {
+			if (keep)
+				keep_files(&l, keep, arg);
 			samv_repo_need_listed(s->part, kind, body, &l);
+		}
 		samv_filelist_release(&l);
 		free(err);
 		free(s->v);
@@ -370,35 +377,6 @@ slice_free(struct slice *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static struct samv_node *
-node_clone(struct samv_arena *ar, const struct samv_node *n)
-{
-	struct samv_node *k = samv_arena_alloc(ar, sizeof(*k));
-	size_t i;
-
-	*k = *n;
-	switch (n->kind) {
-	case SAMV_NODE_SCALAR:
-		k->str = samv_arena_strndup(ar, n->str, n->len);
-		break;
-	case SAMV_NODE_SEQ:
-		k->items = samv_arena_alloc(ar, (n->n_items + 1) *
-		    sizeof(*k->items));
-		for (i = 0; i < n->n_items; i++)
-			k->items[i] = node_clone(ar, n->items[i]);
-		break;
-	case SAMV_NODE_MAP:
-		k->pairs = samv_arena_alloc(ar, (n->n_pairs + 1) *
-		    sizeof(*k->pairs));
-		for (i = 0; i < n->n_pairs; i++) {
-			k->pairs[i].key = node_clone(ar, n->pairs[i].key);
-			k->pairs[i].value = node_clone(ar, n->pairs[i].value);
-		}
-		break;
-	}
-	return k;
-}
-
 /*
  * A copy in ar of rec (path and id) and of the top-level keys of its
  * tree that a row reads, for a row kept after its slice is freed: a
@@ -426,9 +404,10 @@ keep_slim(struct samv_arena *ar, const struct samv_record *rec,
 		for (j = 0; keys[j]; j++)
 			if (n->pairs[i].key->kind == SAMV_NODE_SCALAR &&
 			    strcmp(n->pairs[i].key->str, keys[j]) == 0) {
-				m->pairs[m->n_pairs].key = node_clone(ar,
-				    n->pairs[i].key);
-				m->pairs[m->n_pairs++].value = node_clone(ar,
+				struct samv_pair *to = &m->pairs[m->n_pairs++];
+
+				to->key = samv_node_copy(ar, n->pairs[i].key);
+				to->value = samv_node_copy(ar,
 				    n->pairs[i].value);
 				break;
 			}
@@ -1144,9 +1123,7 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 			    !strv_has(&recb, samv_node_str(at(prep, i))))
 				strv_add(&recb, samv_node_str(at(prep, i)));
 	} else {
-		for (i = 0; i < c->r->n; i++)
-			if (c->r->records[i]->kind == SAMV_KIND_BODY)
-				strv_add(&bodies, c->r->records[i]->id);
+		all_bodies(c->r, &bodies);
 	}
 	if (fmt == SAMV_FORMAT_JSON) {
 		json_begin(c, &w, out, "followup", 1);
@@ -1254,9 +1231,7 @@ report_overdue(const struct ctx *c, struct samv_buf *out,
 	if (c->o->body)
 		bodies_under(c->r, c->o->body, &bodies);
 	else
-		for (i = 0; i < c->r->n; i++)
-			if (c->r->records[i]->kind == SAMV_KIND_BODY)
-				strv_add(&bodies, c->r->records[i]->id);
+		all_bodies(c->r, &bodies);
 	/* one body at a time, keeping a slim copy of the overdue rows */
 	pf = prefetch(c, SAMV_KIND_ASSIGNMENT, &bodies);
 	for (i = 0; i < bodies.n; i++) {
@@ -1350,9 +1325,7 @@ report_recommendations(const struct ctx *c, struct samv_buf *out,
 	if (c->o->body)
 		strv_add(&only, c->o->body);
 	else
-		for (i = 0; i < c->r->n; i++)
-			if (c->r->records[i]->kind == SAMV_KIND_BODY)
-				strv_add(&only, c->r->records[i]->id);
+		all_bodies(c->r, &only);
 	recs = recs_of(c, &only, 0, &nr);
 	tot = samv_xcalloc(np + 1, sizeof(*tot));
 	for (i = 0; i < nr; i++)
@@ -2510,9 +2483,7 @@ report_calendar(const struct ctx *c, struct samv_buf *out,
 	if (c->o->body)
 		strv_add(&bodies, c->o->body);
 	else
-		for (i = 0; i < c->r->n; i++)
-			if (c->r->records[i]->kind == SAMV_KIND_BODY)
-				strv_add(&bodies, c->r->records[i]->id);
+		all_bodies(c->r, &bodies);
 	pfm = prefetch(c, SAMV_KIND_MEETING, &bodies);
 	pfa = prefetch(c, SAMV_KIND_ASSIGNMENT, &bodies);
 	for (i = 0; i < bodies.n; i++) {
@@ -2840,7 +2811,7 @@ need_year(const struct ctx *c, const struct strv *bodies, int y)
 	const struct samv_repo *r = c->r;
 	struct strv all = { 0 };
 	struct days w;
-	size_t i, j, k;
+	size_t i;
 	int yy, mm, dd;
 
 	if (r->all_loaded || r->src == NULL)
@@ -2852,9 +2823,7 @@ need_year(const struct ctx *c, const struct strv *bodies, int y)
 	w.lo = samv_date_from_ymd(y, 1, 1);
 	w.hi = samv_date_from_ymd(y, 12, 31);
 	if (bodies == NULL) {
-		for (i = 0; i < r->n; i++)
-			if (r->records[i]->kind == SAMV_KIND_BODY)
-				strv_add(&all, r->records[i]->id);
+		all_bodies(r, &all);
 		bodies = &all;
 	}
 	for (i = 0; i < bodies->n; i++) {
@@ -2865,12 +2834,7 @@ need_year(const struct ctx *c, const struct strv *bodies, int y)
 			continue;
 		dir = samv_xasprintf("meetings/%s", bodies->v[i]);
 		if (samv_source_list_dir(r->src, dir, &l, &err) == 0) {
-			for (j = k = 0; j < l.n; j++)
-				if (meeting_in(l.v[j].path, &w))
-					l.v[k++] = l.v[j];
-				else
-					free(l.v[j].path);
-			l.n = k;
+			keep_files(&l, meeting_in, &w);
 			samv_repo_load_listed(r, &l);
 			samv_filelist_release(&l);
 		}

@@ -964,35 +964,6 @@ is_string(const struct samv_node *n)
 	    samv_node_type(n) == SAMV_TYPE_STRING;
 }
 
-static struct samv_node *
-copy_node(struct samv_arena *a, const struct samv_node *n)
-{
-	struct samv_node *m = samv_arena_alloc(a, sizeof(*m));
-	size_t i;
-
-	*m = *n;
-	switch (n->kind) {
-	case SAMV_NODE_SCALAR:
-		m->str = samv_arena_strndup(a, n->str, n->len);
-		break;
-	case SAMV_NODE_SEQ:
-		m->items = samv_arena_alloc(a, (n->n_items ? n->n_items : 1) *
-		    sizeof(*m->items));
-		for (i = 0; i < n->n_items; i++)
-			m->items[i] = copy_node(a, n->items[i]);
-		break;
-	case SAMV_NODE_MAP:
-		m->pairs = samv_arena_alloc(a, (n->n_pairs ? n->n_pairs : 1) *
-		    sizeof(*m->pairs));
-		for (i = 0; i < n->n_pairs; i++) {
-			m->pairs[i].key = copy_node(a, n->pairs[i].key);
-			m->pairs[i].value = copy_node(a, n->pairs[i].value);
-		}
-		break;
-	}
-	return m;
-}
-
 /*
  * Number helpers without libm (the build links no -lm): every double
  * of magnitude 2^52 or more is a whole number.
@@ -1452,12 +1423,12 @@ compile_keyword(struct cctx *cc, struct sch *s, const struct samv_node *node,
 		s->enums = samv_arena_alloc(a, (v->n_items ? v->n_items : 1) *
 		    sizeof(*s->enums));
 		for (i = 0; i < v->n_items; i++)
-			s->enums[i] = copy_node(a, v->items[i]);
+			s->enums[i] = samv_node_copy(a, v->items[i]);
 		s->n_enum = v->n_items;
 		s->has |= H_ENUM;
 		break;
 	case K_CONST:
-		s->konst = copy_node(a, v);
+		s->konst = samv_node_copy(a, v);
 		s->has |= H_CONST;
 		break;
 	case K_PATTERN:

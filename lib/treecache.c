@@ -54,18 +54,20 @@ struct group {
 	int loaded;		/* data and entries are in memory */
 };
 
+/* The groups of one kind of file: the bodies' trees, or their heads. */
+struct shelf {
+	struct samv_map map;	/* body.kind -> struct group */
+	struct group **v;
+	size_t n, cap;
+	struct group *last;	/* the group used last */
+	int heads;		/* the .heads files, else the .cache files */
+};
+
 struct samv_treecache {
 	char *dir;		/* $GIT_DIR/samv/trees */
 	unsigned char build[16];
 	int64_t start_ns;
-	struct samv_map groups;	/* body -> struct group */
-	struct group **gv;
-	size_t ng, gcap;
-	struct group *last;	/* the group used last */
-	struct samv_map heads;	/* body.kind -> struct group of heads */
-	struct group **hv;
-	size_t nh, hcap;
-	struct group *lasth;
+	struct shelf trees, heads;
 };
 
 struct samv_treecache *
@@ -87,6 +89,7 @@ samv_treecache_open(struct samv_source *src)
 		return NULL;
 	}
 	tc->dir = samv_xasprintf("%s/samv/trees", gitdir);
+	tc->heads.heads = 1;
 	free(gitdir);
 	clock_gettime(CLOCK_REALTIME, &ts);
 	tc->start_ns = (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
@@ -240,60 +243,15 @@ bad:
 }
 
 static void
-group_read(struct samv_treecache *tc, struct group *g)
+group_read(struct samv_treecache *tc, struct group *g, int heads)
 {
-	char *path = samv_xasprintf("%s/%s.cache", tc->dir, g->body);
+	char *path = samv_xasprintf("%s/%s.%s", tc->dir, g->body,
+	    heads ? "heads" : "cache");
 
-	if (samv_read_file(path, 256 * 1024 * 1024, &g->data, &g->len) == 0)
-		group_parse(tc->build, g, 0);
+	if (samv_read_file(path, (heads ? 64 : 256) * 1024 * 1024, &g->data,
+	    &g->len) == 0)
+		group_parse(tc->build, g, heads);
 	free(path);
-}
-
-static void group_unload(struct group *g);
-
-/* The heads of a body and kind's records (see above), one at a time. */
-static struct group *
-heads_of(struct samv_treecache *tc, const char *path)
-{
-	struct group *g;
-	char *id = NULL, *key, *b, *file;
-	enum samv_kind kind = samv_path_parse(path, &id);
-
-	if (kind == SAMV_KIND_NONE || kind == SAMV_KIND_CONFIG) {
-		free(id);
-		return NULL;
-	}
-	b = samv_id_body(id);
-	key = samv_xasprintf("%s.%s", b, samv_kind_name(kind));
-	free(b);
-	free(id);
-	if ((g = samv_map_get(&tc->heads, key)) != NULL) {
-		free(key);
-		if (g != tc->lasth && tc->lasth)
-			group_unload(tc->lasth);
-		if (!g->loaded)
-			goto read;
-		tc->lasth = g;
-		return g;
-	}
-	if (tc->lasth)
-		group_unload(tc->lasth);
-	g = samv_xcalloc(1, sizeof(*g));
-	g->body = key;
-	samv_map_put(&tc->heads, g->body, g);
-	if (tc->nh == tc->hcap) {
-		tc->hcap = tc->hcap ? tc->hcap * 2 : 16;
-		tc->hv = samv_xreallocarray(tc->hv, tc->hcap, sizeof(*tc->hv));
-	}
-	tc->hv[tc->nh++] = g;
-read:
-	file = samv_xasprintf("%s/%s.heads", tc->dir, g->body);
-	if (samv_read_file(file, 64 * 1024 * 1024, &g->data, &g->len) == 0)
-		group_parse(tc->build, g, 1);
-	free(file);
-	g->loaded = 1;
-	tc->lasth = g;
-	return g;
 }
 
 /* Frees a clean group's file and entries (read again when needed):
@@ -314,51 +272,59 @@ group_unload(struct group *g)
 	g->loaded = 0;
 }
 
+/*
+ * The group on shelf s of path's body and kind (one file per body and
+ * kind: a report reading assignments does not read meetings), loaded;
+ * the group used before it is unloaded.
+ */
 static struct group *
-group_of(struct samv_treecache *tc, const char *path)
+group_on(struct samv_treecache *tc, struct shelf *s, const char *path)
 {
 	struct group *g;
-	char *id = NULL, *body;
+	char *id = NULL, *b, *key;
 	enum samv_kind kind = samv_path_parse(path, &id);
 
 	if (kind == SAMV_KIND_NONE || kind == SAMV_KIND_CONFIG) {
 		free(id);
 		return NULL;
 	}
-	/* one file per body and kind: a report reading assignments does
-	 * not read meetings */
-	{
-		char *b = samv_id_body(id);
-
-		body = samv_xasprintf("%s.%s", b, samv_kind_name(kind));
-		free(b);
-	}
+	b = samv_id_body(id);
+	key = samv_xasprintf("%s.%s", b, samv_kind_name(kind));
+	free(b);
 	free(id);
-	if ((g = samv_map_get(&tc->groups, body)) != NULL) {
-		free(body);
-		if (g != tc->last && tc->last)
-			group_unload(tc->last);
-		if (!g->loaded) {
-			group_read(tc, g);
-			g->loaded = 1;
+	if ((g = samv_map_get(&s->map, key)) != NULL)
+		free(key);
+	else {
+		g = samv_xcalloc(1, sizeof(*g));
+		g->body = key;
+		samv_map_put(&s->map, g->body, g);
+		if (s->n == s->cap) {
+			s->cap = s->cap ? s->cap * 2 : 16;
+			s->v = samv_xreallocarray(s->v, s->cap, sizeof(*s->v));
 		}
-		tc->last = g;
-		return g;
+		s->v[s->n++] = g;
 	}
-	if (tc->last)
-		group_unload(tc->last);
-	g = samv_xcalloc(1, sizeof(*g));
-	g->body = body;
-	samv_map_put(&tc->groups, g->body, g);
-	if (tc->ng == tc->gcap) {
-		tc->gcap = tc->gcap ? tc->gcap * 2 : 16;
-		tc->gv = samv_xreallocarray(tc->gv, tc->gcap, sizeof(*tc->gv));
+	if (s->last && s->last != g)
+		group_unload(s->last);
+	if (!g->loaded) {
+		group_read(tc, g, s->heads);
+		g->loaded = 1;
 	}
-	tc->gv[tc->ng++] = g;
-	group_read(tc, g);
-	g->loaded = 1;
-	tc->last = g;
+	s->last = g;
 	return g;
+}
+
+/* The heads of a body and kind's records (see above), one at a time. */
+static struct group *
+heads_of(struct samv_treecache *tc, const char *path)
+{
+	return group_on(tc, &tc->heads, path);
+}
+
+static struct group *
+group_of(struct samv_treecache *tc, const char *path)
+{
+	return group_on(tc, &tc->trees, path);
 }
 
 static struct samv_node *
@@ -681,7 +647,7 @@ group_write(struct samv_treecache *tc, struct group *g)
 	 */
 	memset(&disk, 0, sizeof(disk));
 	disk.body = g->body;
-	group_read(tc, &disk);
+	group_read(tc, &disk, 0);
 	for (i = 0; i < g->n; i++)
 		n += g->v[i].raw != NULL;
 	for (i = 0; i < disk.n; i++)
@@ -748,8 +714,8 @@ samv_treecache_free(struct samv_treecache *tc)
 
 	if (tc == NULL)
 		return;
-	for (i = 0; i < tc->ng; i++) {
-		struct group *g = tc->gv[i];
+	for (i = 0; i < tc->trees.n; i++) {
+		struct group *g = tc->trees.v[i];
 
 		if (g->dirty) {
 			if (!made) {
@@ -772,8 +738,8 @@ samv_treecache_free(struct samv_treecache *tc)
 		free(g->body);
 		free(g);
 	}
-	for (i = 0; i < tc->nh; i++) {
-		struct group *g = tc->hv[i];
+	for (i = 0; i < tc->heads.n; i++) {
+		struct group *g = tc->heads.v[i];
 
 		free(g->v);
 		free(g->data);
@@ -781,10 +747,10 @@ samv_treecache_free(struct samv_treecache *tc)
 		free(g->body);
 		free(g);
 	}
-	free(tc->hv);
-	samv_map_release(&tc->heads);
-	free(tc->gv);
-	samv_map_release(&tc->groups);
+	free(tc->heads.v);
+	samv_map_release(&tc->heads.map);
+	free(tc->trees.v);
+	samv_map_release(&tc->trees.map);
 	free(tc->dir);
 	free(tc);
 }

@@ -669,6 +669,35 @@ samv_node_pair(const struct samv_node *n, const char *key)
 	return NULL;
 }
 
+struct samv_node *
+samv_node_copy(struct samv_arena *a, const struct samv_node *n)
+{
+	struct samv_node *m = samv_arena_alloc(a, sizeof(*m));
+	size_t i;
+
+	*m = *n;
+	switch (n->kind) {
+	case SAMV_NODE_SCALAR:
+		m->str = samv_arena_strndup(a, n->str, n->len);
+		break;
+	case SAMV_NODE_SEQ:
+		m->items = samv_arena_alloc(a, (n->n_items ? n->n_items : 1) *
+		    sizeof(*m->items));
+		for (i = 0; i < n->n_items; i++)
+			m->items[i] = samv_node_copy(a, n->items[i]);
+		break;
+	case SAMV_NODE_MAP:
+		m->pairs = samv_arena_alloc(a, (n->n_pairs ? n->n_pairs : 1) *
+		    sizeof(*m->pairs));
+		for (i = 0; i < n->n_pairs; i++) {
+			m->pairs[i].key = samv_node_copy(a, n->pairs[i].key);
+			m->pairs[i].value = samv_node_copy(a, n->pairs[i].value);
+		}
+		break;
+	}
+	return m;
+}
+
 const struct samv_node *
 samv_node_get(const struct samv_node *n, const char *key)
 {
