@@ -8,34 +8,6 @@
 
 #include "binio.h"
 
-uint64_t
-samv_rd_u64(struct samv_rd *r)
-{
-	uint64_t v = 0;
-
-	if (r->bad || (size_t)(r->end - r->p) < 8) {
-		r->bad = 1;
-		return 0;
-	}
-	memcpy(&v, r->p, 8);
-	r->p += 8;
-	return v;
-}
-
-uint32_t
-samv_rd_u32(struct samv_rd *r)
-{
-	uint32_t v = 0;
-
-	if (r->bad || (size_t)(r->end - r->p) < 4) {
-		r->bad = 1;
-		return 0;
-	}
-	memcpy(&v, r->p, 4);
-	r->p += 4;
-	return v;
-}
-
 const char *
 samv_rd_bytes(struct samv_rd *r, size_t n)
 {
@@ -66,6 +38,24 @@ samv_rd_copy(struct samv_rd *r, unsigned char *out, size_t n)
 		memcpy(out, p, n);
 	else
 		memset(out, 0, n);
+}
+
+uint64_t
+samv_rd_u64(struct samv_rd *r)
+{
+	uint64_t v;
+
+	samv_rd_copy(r, (unsigned char *)&v, 8);
+	return v;
+}
+
+uint32_t
+samv_rd_u32(struct samv_rd *r)
+{
+	uint32_t v;
+
+	samv_rd_copy(r, (unsigned char *)&v, 4);
+	return v;
 }
 
 const char *

@@ -6,10 +6,7 @@
 load lib
 
 setup() {
-	J=$BATS_TEST_TMPDIR/j
-	aged_example "$J"
-	cd "$J"
-	export SAMV_TODAY=2022-05-01
+	setup_aged_example
 }
 
 # cold OUT: the findings with no cache, for comparison

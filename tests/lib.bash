@@ -66,3 +66,12 @@ aged_example() {
 	    -exec touch -d '2022-01-01 12:00' {} + )
 	sleep 1.1
 }
+
+# setup_aged_example: a test's setup for the caches' tests: J, an aged
+# example region, as the current directory, on 2022-05-01.
+setup_aged_example() {
+	J=$BATS_TEST_TMPDIR/j
+	aged_example "$J"
+	cd "$J"
+	export SAMV_TODAY=2022-05-01
+}

@@ -5,10 +5,7 @@
 load lib
 
 setup() {
-	J=$BATS_TEST_TMPDIR/j
-	aged_example "$J"
-	cd "$J"
-	export SAMV_TODAY=2022-05-01
+	setup_aged_example
 }
 
 A=assignments/fredagsgruppen/2021/fast-lakarkontakt-information-till-medborgarna.yaml
