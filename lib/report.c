@@ -11,6 +11,7 @@
 #include "ids.h"
 #include "labels.h"
 #include "report.h"
+#include "treecache.h"
 #include "util.h"
 
 struct recv {
@@ -277,7 +278,8 @@ struct slice {
  * ahead of slice_of (NULL for a repository loaded whole, or a revision:
  * nothing to gain). */
 static struct samv_prefetch *
-prefetch(const struct ctx *c, enum samv_kind kind, const struct strv *bodies)
+prefetch(const struct ctx *c, enum samv_kind kind, const struct strv *bodies,
+    size_t ahead)
 {
 	struct samv_prefetch *p;
 	char **dirs;
@@ -291,7 +293,10 @@ prefetch(const struct ctx *c, enum samv_kind kind, const struct strv *bodies)
 		if (samv_id_is_slug(bodies->v[i], strlen(bodies->v[i])))
 			dirs[n++] = samv_xasprintf("%s/%s", samv_kind_folder(kind),
 			    bodies->v[i]);
-	p = samv_source_prefetch(c->r->src, (const char *const *)dirs, n);
+	/* and, beside each listing, the body's tree-cache file */
+	p = samv_source_prefetch(c->r->src, (const char *const *)dirs, n, ahead,
+	    c->r->tc ? samv_treecache_preread_dir : NULL,
+	    samv_treecache_pre_free, c->r->tc);
 	for (i = 0; i < n; i++)
 		free(dirs[i]);
 	free(dirs);
@@ -331,14 +336,16 @@ slice_of(const struct ctx *c, enum samv_kind kind, const char *body,
 	if ((s->part = samv_repo_part(c->r)) != NULL) {
 		struct samv_filelist l;
 		char *err = NULL, *dir;
+		void *pre = NULL;
 		int rc;
 
 		s->v = samv_xcalloc(1, sizeof(*s->v));
 		if (!samv_id_is_slug(body, strlen(body)))
 			return;		/* no folder of its own */
-		if (pf)
-			rc = samv_prefetch_take(pf, &l, &err);
-		else {
+		if (pf) {
+			rc = samv_prefetch_take(pf, &l, &pre, &err);
+			samv_treecache_adopt(s->part->tc, pre);
+		} else {
 			dir = samv_xasprintf("%s/%s", samv_kind_folder(kind), body);
 			rc = samv_source_list_dir(c->r->src, dir, &l, &err);
 			free(dir);
@@ -1048,14 +1055,14 @@ open_asgs(const struct ctx *c, const struct slice *s, const char *body,
 /*
  * The recommendations (decisions with recommend) of bodies, or only the
  * open ones, by date; read one body at a time, each row keeping copies
- * of its strings.
+ * of its strings. pf: prefetch(c, SAMV_KIND_DECISION, bodies, …) or
+ * NULL, freed here.
  */
 static struct rec_row *
 recs_of(const struct ctx *c, const struct strv *bodies, int open_only,
-    size_t *n)
+    struct samv_prefetch *pf, size_t *n)
 {
 	struct rec_row *v = NULL;
-	struct samv_prefetch *pf = prefetch(c, SAMV_KIND_DECISION, bodies);
 	size_t i, j, cap = 0;
 
 	*n = 0;
@@ -1104,7 +1111,7 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 	struct rec_row *recs;
 	struct samv_jsonw w;
 	struct samv_render_stream st;
-	struct samv_prefetch *pf;
+	struct samv_prefetch *pf, *pfd;
 	cmark_node *doc = NULL;
 	char *title = NULL;
 	size_t nr, i, j, shown = 0;
@@ -1141,7 +1148,10 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 		doc = begin_doc(c, title, 1);
 		samv_render_heading(doc, 2, L(c, SAMV_L_R_OPEN_ASSIGNMENTS));
 	}
-	pf = prefetch(c, SAMV_KIND_ASSIGNMENT, &bodies);
+	pf = prefetch(c, SAMV_KIND_ASSIGNMENT, &bodies, 0);
+	/* the decisions, listed while the assignments are rendered */
+	pfd = prefetch(c, SAMV_KIND_DECISION, c->o->body ? &recb : &bodies,
+	    SIZE_MAX);
 	for (i = 0; i < bodies.n && rc == 0; i++) {
 		struct slice s;
 		struct asg *v;
@@ -1164,7 +1174,7 @@ report_followup(const struct ctx *c, struct samv_buf *out,
 		slice_free(&s);
 	}
 	samv_prefetch_free(pf);
-	recs = recs_of(c, c->o->body ? &recb : &bodies, 1, &nr);
+	recs = recs_of(c, c->o->body ? &recb : &bodies, 1, pfd, &nr);
 	if (fmt == SAMV_FORMAT_JSON) {
 		samv_jsonw_end(&w, ']');
 		samv_jsonw_array(&w, "recommendations");
@@ -1233,7 +1243,7 @@ report_overdue(const struct ctx *c, struct samv_buf *out,
 	else
 		all_bodies(c->r, &bodies);
 	/* one body at a time, keeping a slim copy of the overdue rows */
-	pf = prefetch(c, SAMV_KIND_ASSIGNMENT, &bodies);
+	pf = prefetch(c, SAMV_KIND_ASSIGNMENT, &bodies, 0);
 	for (i = 0; i < bodies.n; i++) {
 		struct slice s;
 
@@ -1326,7 +1336,8 @@ report_recommendations(const struct ctx *c, struct samv_buf *out,
 		strv_add(&only, c->o->body);
 	else
 		all_bodies(c->r, &only);
-	recs = recs_of(c, &only, 0, &nr);
+	recs = recs_of(c, &only, 0, prefetch(c, SAMV_KIND_DECISION, &only, 0),
+	    &nr);
 	tot = samv_xcalloc(np + 1, sizeof(*tot));
 	for (i = 0; i < nr; i++)
 		for (j = 0; j < np; j++)
@@ -2484,8 +2495,8 @@ report_calendar(const struct ctx *c, struct samv_buf *out,
 		strv_add(&bodies, c->o->body);
 	else
 		all_bodies(c->r, &bodies);
-	pfm = prefetch(c, SAMV_KIND_MEETING, &bodies);
-	pfa = prefetch(c, SAMV_KIND_ASSIGNMENT, &bodies);
+	pfm = prefetch(c, SAMV_KIND_MEETING, &bodies, 0);
+	pfa = prefetch(c, SAMV_KIND_ASSIGNMENT, &bodies, 0);
 	for (i = 0; i < bodies.n; i++) {
 		const struct samv_node *b = body_root(c->r, bodies.v[i]);
 		long ahead = rule_int(c->r, b, "agenda_rules", "days_ahead",

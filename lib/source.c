@@ -1,6 +1,7 @@
 /* source.c - listing and reading record files from a tree or a revision */
 #include <dirent.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -405,45 +406,89 @@ samv_source_list_dir(struct samv_source *s, const char *rel,
 
 /* --- listing ahead ------------------------------------------------------ */
 
+/* Listings made ahead by default; the also work, at most this far. */
 #define PREFETCH_AHEAD 16
 
 struct pf_slot {
 	struct samv_filelist l;
+	void *extra;		/* what also made after the listing */
 	char *err;
 	int rc;
+	int done;		/* also ran (or there is none) */
 };
 
 struct samv_prefetch {
 	struct samv_source *s;
 	char **dirs;
-	size_t n;
+	size_t n, ahead;
 	size_t made, taken;	/* folders listed, folders taken */
 	int stop, started;
-	struct pf_slot slot[PREFETCH_AHEAD];	/* folder i in i % AHEAD */
+	samv_prefetch_also_fn *also;
+	void (*drop)(void *);
+	void *arg;
+	struct pf_slot *slot;	/* one per folder */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	pthread_t tid;
 };
 
+/*
+ * The thread's next job, under the lock: the also work of the first
+ * folder within PREFETCH_AHEAD of the caller that lacks it, else the
+ * next listing while fewer than ahead wait; SIZE_MAX: nothing now.
+ * *list says which.
+ */
+static size_t
+pf_next(const struct samv_prefetch *p, int *list)
+{
+	size_t i, end = p->taken + PREFETCH_AHEAD;
+
+	for (i = p->taken; i < p->made && i < end; i++)
+		if (!p->slot[i].done) {
+			*list = 0;
+			return i;
+		}
+	if (p->made < p->n && p->made - p->taken < p->ahead) {
+		*list = 1;
+		return p->made;
+	}
+	return SIZE_MAX;
+}
+
 static void *
 prefetch_run(void *arg)
 {
 	struct samv_prefetch *p = arg;
-	struct pf_slot sl;
 	size_t i;
+	int list;
 
 	pthread_mutex_lock(&p->mu);
-	while (p->made < p->n) {
-		while (!p->stop && p->made - p->taken >= PREFETCH_AHEAD)
+	while (!p->stop) {
+		if ((i = pf_next(p, &list)) == SIZE_MAX) {
+			if (p->made == p->n && (p->also == NULL ||
+			    p->taken + PREFETCH_AHEAD >= p->n))
+				break;	/* all listed, every also done */
 			pthread_cond_wait(&p->cv, &p->mu);
-		if (p->stop)
-			break;
-		i = p->made;
+			continue;
+		}
 		pthread_mutex_unlock(&p->mu);
-		sl.rc = samv_source_list_dir(p->s, p->dirs[i], &sl.l, &sl.err);
-		pthread_mutex_lock(&p->mu);
-		p->slot[i % PREFETCH_AHEAD] = sl;
-		p->made++;
+		if (list) {
+			struct pf_slot sl;
+
+			memset(&sl, 0, sizeof(sl));
+			sl.rc = samv_source_list_dir(p->s, p->dirs[i], &sl.l,
+			    &sl.err);
+			sl.done = p->also == NULL;
+			pthread_mutex_lock(&p->mu);
+			p->slot[i] = sl;
+			p->made++;
+		} else {
+			void *x = p->also(p->arg, p->dirs[i]);
+
+			pthread_mutex_lock(&p->mu);
+			p->slot[i].extra = x;
+			p->slot[i].done = 1;
+		}
 		pthread_cond_broadcast(&p->cv);
 	}
 	pthread_mutex_unlock(&p->mu);
@@ -451,14 +496,21 @@ prefetch_run(void *arg)
 }
 
 struct samv_prefetch *
-samv_source_prefetch(struct samv_source *s, const char *const *dirs, size_t n)
+samv_source_prefetch(struct samv_source *s, const char *const *dirs, size_t n,
+    size_t ahead, samv_prefetch_also_fn *also, void (*drop)(void *),
+    void *arg)
 {
 	struct samv_prefetch *p = samv_xcalloc(1, sizeof(*p));
 	size_t i;
 
 	p->s = s;
 	p->n = n;
+	p->ahead = ahead ? ahead : PREFETCH_AHEAD;
+	p->also = also;
+	p->drop = drop;
+	p->arg = arg;
 	p->dirs = samv_xcalloc(n + 1, sizeof(*p->dirs));
+	p->slot = samv_xcalloc(n + 1, sizeof(*p->slot));
 	for (i = 0; i < n; i++)
 		p->dirs[i] = samv_xstrdup(dirs[i]);
 	pthread_mutex_init(&p->mu, NULL);
@@ -473,24 +525,30 @@ samv_source_prefetch(struct samv_source *s, const char *const *dirs, size_t n)
 
 int
 samv_prefetch_take(struct samv_prefetch *p, struct samv_filelist *out,
-    char **err)
+    void **extra, char **err)
 {
 	struct pf_slot *sl;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
 	*err = NULL;
+	if (extra)
+		*extra = NULL;
 	pthread_mutex_lock(&p->mu);
 	if (p->taken >= p->n) {
 		pthread_mutex_unlock(&p->mu);
 		return 0;
 	}
-	while (p->made <= p->taken)
+	while (p->made <= p->taken || !p->slot[p->taken].done)
 		pthread_cond_wait(&p->cv, &p->mu);
-	sl = &p->slot[p->taken % PREFETCH_AHEAD];
+	sl = &p->slot[p->taken];
 	*out = sl->l;
 	*err = sl->err;
 	rc = sl->rc;
+	if (extra)
+		*extra = sl->extra;
+	else if (sl->extra && p->drop)
+		p->drop(sl->extra);
 	memset(sl, 0, sizeof(*sl));
 	p->taken++;
 	pthread_cond_broadcast(&p->cv);
@@ -512,9 +570,12 @@ samv_prefetch_free(struct samv_prefetch *p)
 	if (p->started)
 		pthread_join(p->tid, NULL);
 	for (i = p->taken; i < p->made; i++) {
-		samv_filelist_release(&p->slot[i % PREFETCH_AHEAD].l);
-		free(p->slot[i % PREFETCH_AHEAD].err);
+		samv_filelist_release(&p->slot[i].l);
+		free(p->slot[i].err);
+		if (p->slot[i].extra && p->drop)
+			p->drop(p->slot[i].extra);
 	}
+	free(p->slot);
 	for (i = 0; p->dirs && p->dirs[i]; i++)
 		free(p->dirs[i]);
 	free(p->dirs);

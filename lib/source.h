@@ -62,12 +62,24 @@ int samv_source_list_dir(struct samv_source *s, const char *rel,
  * be started; the caller lists for itself.
  */
 struct samv_prefetch;
+/* Work the thread does after listing a folder, handed over with the
+ * listing: it must touch nothing the caller uses meanwhile. */
+typedef void *samv_prefetch_also_fn(void *arg, const char *dir);
+/*
+ * ahead: how many listings may wait to be taken (0: a few; n: all, for
+ * folders the caller takes only after other work). also (or NULL):
+ * called in the thread with arg and each folder after its listing, for
+ * the few folders next in line only; drop frees what it made and
+ * nobody took.
+ */
 struct samv_prefetch *samv_source_prefetch(struct samv_source *s,
-    const char *const *dirs, size_t n);
-/* The listing of the next folder, as samv_source_list_dir() gives it;
- * past the last, an empty list. */
+    const char *const *dirs, size_t n, size_t ahead,
+    samv_prefetch_also_fn *also, void (*drop)(void *), void *arg);
+/* The listing of the next folder, as samv_source_list_dir() gives it,
+ * and what also made for it in *extra (the caller's to free; NULL
+ * extra drops it); past the last, an empty list. */
 int samv_prefetch_take(struct samv_prefetch *p, struct samv_filelist *out,
-    char **err);
+    void **extra, char **err);
 /* Stops the thread (what it listed and was not taken is dropped). */
 void samv_prefetch_free(struct samv_prefetch *p);
 /* 1 if path (relative to the samv root) is a file, 2 a symbolic link,

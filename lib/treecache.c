@@ -243,7 +243,7 @@ bad:
 }
 
 static void
-group_read(struct samv_treecache *tc, struct group *g, int heads)
+group_read(const struct samv_treecache *tc, struct group *g, int heads)
 {
 	char *path = samv_xasprintf("%s/%s.%s", tc->dir, g->body,
 	    heads ? "heads" : "cache");
@@ -272,6 +272,37 @@ group_unload(struct group *g)
 	g->loaded = 0;
 }
 
+/* The group on shelf s for key ("BODY.KIND"), made empty if new; key is
+ * taken. */
+static struct group *
+group_find(struct shelf *s, char *key)
+{
+	struct group *g;
+
+	if ((g = samv_map_get(&s->map, key)) != NULL) {
+		free(key);
+		return g;
+	}
+	g = samv_xcalloc(1, sizeof(*g));
+	g->body = key;
+	samv_map_put(&s->map, g->body, g);
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->v = samv_xreallocarray(s->v, s->cap, sizeof(*s->v));
+	}
+	s->v[s->n++] = g;
+	return g;
+}
+
+/* Makes g the group in use on s: the one used before it is unloaded. */
+static void
+group_use(struct shelf *s, struct group *g)
+{
+	if (s->last && s->last != g)
+		group_unload(s->last);
+	s->last = g;
+}
+
 /*
  * The group on shelf s of path's body and kind (one file per body and
  * kind: a report reading assignments does not read meetings), loaded;
@@ -292,26 +323,97 @@ group_on(struct samv_treecache *tc, struct shelf *s, const char *path)
 	key = samv_xasprintf("%s.%s", b, samv_kind_name(kind));
 	free(b);
 	free(id);
-	if ((g = samv_map_get(&s->map, key)) != NULL)
-		free(key);
-	else {
-		g = samv_xcalloc(1, sizeof(*g));
-		g->body = key;
-		samv_map_put(&s->map, g->body, g);
-		if (s->n == s->cap) {
-			s->cap = s->cap ? s->cap * 2 : 16;
-			s->v = samv_xreallocarray(s->v, s->cap, sizeof(*s->v));
-		}
-		s->v[s->n++] = g;
-	}
-	if (s->last && s->last != g)
-		group_unload(s->last);
+	g = group_find(s, key);
+	group_use(s, g);
 	if (!g->loaded) {
 		group_read(tc, g, s->heads);
 		g->loaded = 1;
 	}
-	s->last = g;
 	return g;
+}
+
+/* --- reading ahead ------------------------------------------------------ */
+
+struct samv_treecache_pre {
+	struct group g;		/* loaded, on no shelf */
+};
+
+void *
+samv_treecache_preread_dir(void *arg, const char *dir)
+{
+	const struct samv_treecache *tc = arg;
+	struct samv_treecache_pre *pre;
+	const char *slash = dir ? strchr(dir, '/') : NULL;
+	int k;
+
+	if (tc == NULL || slash == NULL || !samv_id_is_slug(slash + 1,
+	    strlen(slash + 1)))
+		return NULL;
+	for (k = SAMV_KIND_BODY; k < SAMV_KIND_COUNT; k++) {
+		const char *f = samv_kind_folder((enum samv_kind)k);
+
+		if (f && strlen(f) == (size_t)(slash - dir) &&
+		    memcmp(f, dir, (size_t)(slash - dir)) == 0)
+			break;
+	}
+	if (k == SAMV_KIND_COUNT)
+		return NULL;
+	pre = samv_xcalloc(1, sizeof(*pre));
+	pre->g.body = samv_xasprintf("%s.%s", slash + 1,
+	    samv_kind_name((enum samv_kind)k));
+	/* reads only tc->dir and tc->build, set once by open */
+	group_read(tc, &pre->g, 0);
+	pre->g.loaded = 1;
+	if (pre->g.data == NULL) {
+		/* no file, or a bad one: the caller's read finds the same */
+		samv_treecache_pre_free(pre);
+		return NULL;
+	}
+	return pre;
+}
+
+void
+samv_treecache_pre_free(void *arg)
+{
+	struct samv_treecache_pre *pre = arg;
+
+	if (pre == NULL)
+		return;
+	free(pre->g.v);
+	free(pre->g.data);
+	samv_map_release(&pre->g.by_path);
+	free(pre->g.body);
+	free(pre);
+}
+
+void
+samv_treecache_adopt(struct samv_treecache *tc, void *arg)
+{
+	struct samv_treecache_pre *pre = arg;
+	struct group *g;
+
+	if (pre == NULL)
+		return;
+	if (tc == NULL) {
+		samv_treecache_pre_free(pre);
+		return;
+	}
+	g = group_find(&tc->trees, samv_xstrdup(pre->g.body));
+	group_use(&tc->trees, g);
+	if (!g->loaded) {
+		/* what group_read would have read now */
+		g->data = pre->g.data;
+		g->len = pre->g.len;
+		g->v = pre->g.v;
+		g->n = pre->g.n;
+		g->cap = pre->g.cap;
+		g->by_path = pre->g.by_path;
+		g->loaded = 1;
+		memset(&pre->g.by_path, 0, sizeof(pre->g.by_path));
+		pre->g.data = NULL;
+		pre->g.v = NULL;
+	}
+	samv_treecache_pre_free(pre);
 }
 
 /* The heads of a body and kind's records (see above), one at a time. */

@@ -41,6 +41,19 @@ int samv_treecache_field(struct samv_treecache *tc, const struct samv_file *f,
 void samv_treecache_put(struct samv_treecache *tc, const struct samv_file *f,
     const struct samv_doc *doc, int schema_ok);
 
+/*
+ * Reading ahead, for samv_source_prefetch(): the cache file of dir
+ * ("FOLDER/BODY", e.g. "assignments/svom"), read and checked; arg is
+ * the tree cache (NULL gives NULL). It touches nothing of tc but what
+ * samv_treecache_open() set, so it may run in another thread while tc
+ * is in use. samv_treecache_adopt() then hands it to tc (and frees it):
+ * that body's records come from it instead of a new read of the file.
+ * NULL is no file, and nothing to adopt.
+ */
+void *samv_treecache_preread_dir(void *tc, const char *dir);
+void samv_treecache_adopt(struct samv_treecache *tc, void *pre);
+void samv_treecache_pre_free(void *pre);
+
 /* Writes the bodies' cache files that changed (atomically) and frees. */
 void samv_treecache_free(struct samv_treecache *tc);
 

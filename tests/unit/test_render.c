@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
@@ -13,6 +14,7 @@
 #include "render.h"
 #include "report.h"
 #include "tap.h"
+#include "treecache.h"
 #include "util.h"
 
 /* Exported by libcmark-gfm(-extensions), not declared in the headers
@@ -1135,6 +1137,13 @@ test_reports_lazy(const struct samv_repo *whole, struct samv_source *s)
 	samv_diags_release(&d);
 }
 
+/* The prefetch's "also": what the thread made for the folder. */
+static void *
+also_name(void *arg, const char *dir)
+{
+	return samv_xasprintf("%s:%s", (const char *)arg, dir);
+}
+
 /* Folders listed ahead by a thread come in order, as listed one by one. */
 static void
 test_prefetch(struct samv_source *s)
@@ -1147,19 +1156,24 @@ test_prefetch(struct samv_source *s)
 	const char *dirs[21];
 	char *made[21];
 	struct samv_prefetch *p;
-	size_t i, n = 0, same = 0, files = 0;
+	size_t i, n = 0, same = 0, files = 0, extras = 0;
 
 	for (i = 0; i < 21; i++)
 		dirs[n++] = made[i] = samv_xasprintf("%s/%s", kinds[i % 3],
 		    bodies[i % 7]);
-	p = samv_source_prefetch(s, dirs, n);
+	p = samv_source_prefetch(s, dirs, n, 0, also_name, free, "x");
 	ok(p != NULL, "a thread lists %zu folders ahead", n);
 	for (i = 0; p && i < n; i++) {
 		struct samv_filelist a, b;
-		char *e1 = NULL, *e2 = NULL;
+		char *e1 = NULL, *e2 = NULL, *extra = NULL, *want;
 		size_t k;
-		int r1 = samv_prefetch_take(p, &a, &e1);
+		int r1 = samv_prefetch_take(p, &a, (void **)&extra, &e1);
 		int r2 = samv_source_list_dir(s, dirs[i], &b, &e2);
+
+		want = samv_xasprintf("x:%s", dirs[i]);
+		extras += extra && strcmp(extra, want) == 0;
+		free(want);
+		free(extra);
 
 		if (r1 == 0 && r2 == 0 && a.n == b.n) {
 			for (k = 0; k < a.n; k++)
@@ -1176,29 +1190,107 @@ test_prefetch(struct samv_source *s)
 	}
 	ok(same == n && files > 20, "each of the %zu listings is the folder's "
 	    "own, in order (%zu files)", n, files);
+	ok(extras == n, "what the thread made after each listing comes with "
+	    "it (%zu of %zu)", extras, n);
 	if (p) {
 		struct samv_filelist a;
 		char *e = NULL;
 
-		ok(samv_prefetch_take(p, &a, &e) == 0 && a.n == 0,
+		ok(samv_prefetch_take(p, &a, NULL, &e) == 0 && a.n == 0,
 		    "past the last folder: an empty list");
 		samv_filelist_release(&a);
 		free(e);
 	}
 	samv_prefetch_free(p);
 	/* stopped early, with listings made and not taken */
-	p = samv_source_prefetch(s, dirs, n);
+	p = samv_source_prefetch(s, dirs, n, 0, also_name, free, "y");
 	if (p) {
 		struct samv_filelist a;
 		char *e = NULL;
 
-		samv_prefetch_take(p, &a, &e);
+		samv_prefetch_take(p, &a, NULL, &e);	/* extra dropped */
 		samv_filelist_release(&a);
 		free(e);
 	}
 	samv_prefetch_free(p);	/* under valgrind: no thread or list left */
 	for (i = 0; i < n; i++)
 		free(made[i]);
+}
+
+/*
+ * A body's tree-cache file read ahead (as a report's prefetch thread
+ * does) is what the cache then serves: the file on disk is gone before
+ * the adoption, so a record found can only have come from the read.
+ */
+static void
+test_preread(const char *src)
+{
+	char tmpl[] = "/tmp/samv-preread-XXXXXX", *cmd, *cache, *moved;
+	const char *path = "assignments/svom/2020/arbetsgrupp-nara-vard.yaml";
+	struct samv_source *s = NULL;
+	struct samv_treecache *tc;
+	struct samv_repo *r = NULL;
+	struct samv_diags d = SAMV_DIAGS_INIT;
+	struct samv_file f;
+	struct samv_doc *doc;
+	char *err = NULL;
+	void *pre;
+	int okv = 0;
+
+	if (mkdtemp(tmpl) == NULL) {
+		ok(0, "mkdtemp");
+		return;
+	}
+	cmd = samv_xasprintf("cp -R '%s/examples/jamtland/.' %s && "
+	    "mkdir %s/.git", src, tmpl, tmpl);
+	if (system(cmd) != 0) {
+		ok(0, "copy the example to %s", tmpl);
+		free(cmd);
+		return;
+	}
+	free(cmd);
+	sleep(2);	/* older than the racy second: the cache keeps them */
+	unsetenv("SAMV_NO_CACHE");
+	samv_source_open_worktree(&s, tmpl);
+	samv_repo_open(&r, s, &d, &err);
+	samv_repo_need(r, SAMV_KIND_ASSIGNMENT, "svom");
+	samv_repo_free(r);	/* writes the cache files */
+	cache = samv_xasprintf("%s/.git/samv/trees/svom.assignment.cache",
+	    tmpl);
+	moved = samv_xasprintf("%s.moved", cache);
+
+	tc = samv_treecache_open(s);
+	ok(samv_treecache_preread_dir(tc, "bogus/svom") == NULL &&
+	    samv_treecache_preread_dir(tc, "assignments/no-such-body") == NULL,
+	    "read ahead: nothing for an unknown folder or body");
+	pre = samv_treecache_preread_dir(tc, "assignments/svom");
+	ok(pre != NULL, "read ahead: svom's assignments");
+	ok(rename(cache, moved) == 0, "the cache file moved away");
+	samv_treecache_adopt(tc, pre);
+	if (samv_source_stat(s, path, &f) == 1 && (f.path = (char *)path) &&
+	    (doc = samv_treecache_get(tc, &f, &okv)) != NULL) {
+		ok(okv && doc->root != NULL, "the record comes from the file "
+		    "read ahead");
+		samv_doc_free(doc);
+	} else
+		ok(0, "the record comes from the file read ahead");
+	samv_treecache_free(tc);
+	/* the control: without the read ahead there is nothing */
+	tc = samv_treecache_open(s);
+	ok(samv_source_stat(s, path, &f) == 1 && (f.path = (char *)path) &&
+	    samv_treecache_get(tc, &f, &okv) == NULL,
+	    "without it the moved file is not found");
+	samv_treecache_free(tc);
+	samv_source_free(s);
+	samv_diags_release(&d);
+	setenv("SAMV_NO_CACHE", "1", 1);
+	cmd = samv_xasprintf("rm -rf %s", tmpl);
+	if (system(cmd) != 0)
+		ok(0, "remove %s", tmpl);
+	free(cmd);
+	free(cache);
+	free(moved);
+	free(err);
 }
 
 int
@@ -1239,6 +1331,7 @@ main(int argc, char **argv)
 	test_other_meetings(r);
 	test_reports_lazy(r, s);
 	test_prefetch(s);
+	test_preread(src);
 out:
 	samv_repo_free(r);
 	samv_source_free(s);
