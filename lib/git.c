@@ -280,9 +280,74 @@ remove_stale_temps(const char *abs)
 	free(dir);
 }
 
+/*
+ * core.fsync (git 2.36 and later): comma-separated components, "-" to
+ * take one away, "none" to start over. Of what a one-record commit
+ * writes (loose objects, the index, a ref) git's default flushes none.
+ * Returns 1 when the setting names any of them.
+ */
+static int
+fsync_names_ours(const char *v)
+{
+	enum { LOOSE = 1, INDEX = 2, REF = 4 };
+	static const struct {
+		const char *name;
+		unsigned bits;
+	} comp[] = {
+		{ "loose-object", LOOSE }, { "objects", LOOSE },
+		{ "index", INDEX }, { "reference", REF },
+		{ "committed", LOOSE | REF }, { "added", LOOSE | REF | INDEX },
+		{ "all", LOOSE | REF | INDEX },
+	};
+	unsigned set = 0;
+	size_t k;
+
+	while (*v) {
+		size_t n = strcspn(v, ",");
+		int minus = *v == '-';
+		const char *w = v + minus;
+		size_t wn = n - (size_t)minus;
+
+		while (wn && (*w == ' ' || *w == '\t'))
+			w++, wn--;
+		while (wn && (w[wn - 1] == ' ' || w[wn - 1] == '\t'))
+			wn--;
+		if (wn == 4 && strncmp(w, "none", 4) == 0)
+			set = 0;
+		for (k = 0; k < sizeof(comp) / sizeof(comp[0]); k++)
+			if (strlen(comp[k].name) == wn &&
+			    strncmp(w, comp[k].name, wn) == 0)
+				set = minus ? set & ~comp[k].bits :
+				    set | comp[k].bits;
+		v += n;
+		if (*v == ',')
+			v++;
+	}
+	return set != 0;
+}
+
+int
+samv_git_durable(git_repository *repo)
+{
+	git_config *cfg = NULL;
+	git_buf v = GIT_BUF_INIT;
+	int on = 0, b;
+
+	if (git_repository_config_snapshot(&cfg, repo) < 0)
+		return 0;
+	if (git_config_get_string_buf(&v, cfg, "core.fsync") == 0)
+		on = fsync_names_ours(v.ptr);
+	else if (git_config_get_bool(&b, cfg, "core.fsyncObjectFiles") == 0)
+		on = b;
+	git_buf_dispose(&v);
+	git_config_free(cfg);
+	git_error_clear();
+	return on;
+}
+
 static int
 write_atomic(const char *abs, const char *data, size_t len, mode_t mode,
-    char **err)
+    int durable, char **err)
 {
 	char *tmp;
 
@@ -311,7 +376,7 @@ write_atomic(const char *abs, const char *data, size_t len, mode_t mode,
 		}
 		done += (size_t)w;
 	}
-	if (fsync(fd) < 0 || close(fd) < 0)
+	if ((durable && fsync(fd) < 0) || close(fd) < 0)
 		goto fail;
 	if (rename(tmp, abs) < 0)
 		goto fail;
@@ -335,7 +400,7 @@ restore_worktree(struct saved *s, size_t n)
 			continue;
 		if (s[i].old)
 			write_atomic(s[i].abs, s[i].old, s[i].old_len,
-			    s[i].mode, &ignore);
+			    s[i].mode, 0, &ignore);
 		else
 			unlink(s[i].abs);
 		free(ignore);
@@ -377,10 +442,14 @@ samv_git_commit_changes(git_repository *repo, const struct samv_change *ch,
 	git_signature *author = NULL, *committer = NULL;
 	git_oid tree_oid, commit_oid;
 	const char *top = git_repository_workdir(repo);
-	int rc = SAMV_GIT_ERROR, e, staged = 0;
+	int rc = SAMV_GIT_ERROR, e, staged = 0, durable;
 	size_t i;
 
 	*err = NULL;
+	/* as durable as git is configured to be: files, objects, index and
+	 * refs flushed only when core.fsync asks for what a commit writes */
+	durable = samv_git_durable(repo);
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, durable);
 	if (git_repository_state(repo) != GIT_REPOSITORY_STATE_NONE) {
 		*err = samv_xstrdup("a merge, rebase or other git operation is "
 		    "in progress; finish or abort it first");
@@ -449,7 +518,7 @@ samv_git_commit_changes(git_repository *repo, const struct samv_change *ch,
 				if (make_parents(top, ch[i].path, err) < 0)
 					goto rollback;
 				if (write_atomic(s[i].abs, ch[i].data,
-				    ch[i].len, s[i].mode, err) < 0)
+				    ch[i].len, s[i].mode, durable, err) < 0)
 					goto rollback;
 			} else if (s[i].old && unlink(s[i].abs) < 0) {
 				*err = samv_xasprintf("cannot remove '%s': %s",

@@ -52,6 +52,17 @@ int samv_git_commit_changes(git_repository *repo,
     const struct samv_change *ch, size_t n, const char *msg, git_oid *out,
     char **err);
 
+/*
+ * 1 when git's configuration asks for any of what a commit writes to be
+ * flushed to disk (core.fsync naming loose objects, the index or refs,
+ * or the older core.fsyncObjectFiles): samv then fsyncs the files it
+ * writes and has libgit2 fsync the objects, index and refs. By default,
+ * as git, it does not; writes stay atomic (temp file and rename) either
+ * way, so only a power loss, never a killed process, can lose the last
+ * change.
+ */
+int samv_git_durable(git_repository *repo);
+
 /* An allocated message for the last libgit2 error. */
 char *samv_git_errmsg(const char *what);
 

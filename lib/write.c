@@ -101,7 +101,7 @@ write_journal(struct samv_write *w, const struct samv_change *ch, size_t n)
 	}
 	if ((f = fopen(tmp, "w")) != NULL) {
 		if (fwrite(b.s, 1, b.len, f) == b.len && fflush(f) == 0 &&
-		    fsync(fileno(f)) == 0)
+		    (!samv_git_durable(w->repo) || fsync(fileno(f)) == 0))
 			rc = 0;
 		if (fclose(f) != 0)
 			rc = -1;

@@ -39,3 +39,39 @@ load lib
 	done
 	[ "$(git show HEAD:$F | grep -c 'title: ok')" = $kills ]
 }
+
+# Durability follows git's own setting: by default git flushes neither the
+# index nor loose objects nor refs, and samv flushes nothing either (its
+# writes stay atomic); with core.fsync naming any of them, samv flushes
+# the journal and the record it writes, and libgit2 the objects, index
+# and refs. strace is the witness.
+@test "fsync only when core.fsync asks for what a commit writes, as git" {
+	command -v strace >/dev/null || { echo "strace is missing (tools/deps.sh check installs it)"; return 1; }
+	J=$BATS_TEST_TMPDIR/j
+	samv init "$J" --from "$SAMV_SRC/examples/jamtland" >/dev/null
+	cd "$J"
+	samv meeting new fredagsgruppen 2022-05-20 >/dev/null
+	syncs() {
+		strace -f -qq -e trace=fsync,fdatasync -o "$BATS_TEST_TMPDIR/st" \
+			"$SAMV_BUILD/bin/samv-agenda" add fredagsgruppen/2022-05-20 \
+			--title "$1" --minutes 1 >/dev/null
+		grep -c 'sync(' "$BATS_TEST_TMPDIR/st" || true
+	}
+	[ "$(syncs default)" = 0 ]
+	git config core.fsync added
+	n=$(syncs added)
+	# the journal, the record, and libgit2's objects, index and ref
+	[ "$n" -ge 5 ] || { echo "core.fsync=added: $n fsyncs"; return 1; }
+	git config core.fsync "pack,commit-graph"
+	[ "$(syncs packs-only)" = 0 ]
+	git config core.fsync "all,-loose-object,-index"
+	[ "$(syncs refs)" -ge 1 ]
+	git config core.fsync "added,none"
+	[ "$(syncs none)" = 0 ]
+	git config --unset core.fsync
+	git config core.fsyncObjectFiles true
+	[ "$(syncs legacy)" -ge 5 ]
+	git fsck --strict >/dev/null
+	[ -z "$(git status --porcelain)" ]
+	[ "$(git log --oneline | wc -l)" -ge 7 ]
+}

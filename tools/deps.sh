@@ -6,7 +6,7 @@
 set -u
 
 build_pkgs="gcc make pkg-config libyaml-dev libgit2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev"
-check_pkgs="git bats mandoc man-db json-schema-test-suite python3 python3-yaml python3-jsonschema cppcheck cmark-gfm"
+check_pkgs="git bats strace mandoc man-db json-schema-test-suite python3 python3-yaml python3-jsonschema cppcheck cmark-gfm"
 
 fuzz_pkgs="clang libclang-rt-14-dev"
 valgrind_pkgs="valgrind"
