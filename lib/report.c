@@ -240,12 +240,6 @@ records_of(const struct ctx *c, enum samv_kind kind, const char *bid)
 	return samv_map_get(m, bid);
 }
 
-static const struct recv *
-meetings_of(const struct ctx *c, const char *bid)
-{
-	return records_of(c, SAMV_KIND_MEETING, bid);
-}
-
 static void
 by_body_free(struct samv_map *m)
 {
@@ -1436,7 +1430,195 @@ report_recommendations(const struct ctx *c, struct samv_buf *out,
 	return rc;
 }
 
+/* The meeting days a calendar reads: a meeting's file is named by its
+ * day (meetings/BODY/YYYY-MM-DD….yaml); others are read to be sure. */
+struct days {
+	samv_day lo, hi;
+};
+
+static int
+meeting_in(const char *path, const void *arg)
+{
+	const struct days *w = arg;
+	const char *base = strrchr(path, '/');
+	char ymd[11];
+	samv_day d;
+
+	base = base ? base + 1 : path;
+	if (strlen(base) < 10)
+		return 1;
+	memcpy(ymd, base, 10);
+	ymd[10] = '\0';
+	if (samv_date_parse(ymd, &d) < 0)
+		return 1;
+	return d >= w->lo && d <= w->hi;
+}
+
 /* --- compliance ---------------------------------------------------------- */
+
+/* A meeting the compliance report reads: its record and its tree (the
+ * record's own, or a slim copy). */
+struct ymeet {
+	const struct samv_record *rec;
+	const struct samv_node *m;
+};
+
+struct ymeets {
+	struct ymeet *v;
+	size_t n, cap;
+	struct samv_map by_body;	/* body -> struct ymeets (v, n) */
+	struct samv_arena *ar;
+};
+
+static void
+ymeet_add(struct ymeets *l, const struct samv_record *rec,
+    const struct samv_node *m)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 16;
+		l->v = samv_xreallocarray(l->v, l->cap, sizeof(*l->v));
+	}
+	l->v[l->n].rec = rec;
+	l->v[l->n++].m = m;
+}
+
+/* key: value copied into the map to, if n has it. */
+static void
+slim_put(struct samv_arena *ar, struct samv_node *to, const struct samv_node *n,
+    const char *key)
+{
+	size_t i;
+
+	for (i = 0; n && i < n->n_pairs; i++)
+		if (n->pairs[i].key->kind == SAMV_NODE_SCALAR &&
+		    strcmp(n->pairs[i].key->str, key) == 0) {
+			to->pairs[to->n_pairs].key = samv_node_copy(ar,
+			    n->pairs[i].key);
+			to->pairs[to->n_pairs++].value = samv_node_copy(ar,
+			    n->pairs[i].value);
+			return;
+		}
+}
+
+/* {key: {sub: …}} of n, if n has key: a part of a nested map. */
+static void
+slim_put_sub(struct samv_arena *ar, struct samv_node *to,
+    const struct samv_node *n, const char *key, const char *sub)
+{
+	const struct samv_node *v = samv_node_get(n, key);
+	struct samv_node *m;
+	size_t i;
+
+	if (v == NULL || v->kind != SAMV_NODE_MAP)
+		return;
+	for (i = 0; i < n->n_pairs; i++)
+		if (n->pairs[i].value == v)
+			break;
+	m = samv_arena_alloc(ar, sizeof(*m));
+	*m = *v;
+	m->pairs = samv_arena_alloc(ar, sizeof(*m->pairs));
+	m->n_pairs = 0;
+	slim_put(ar, m, v, sub);
+	to->pairs[to->n_pairs].key = samv_node_copy(ar, n->pairs[i].key);
+	to->pairs[to->n_pairs++].value = m;
+}
+
+/* What compliance reads of a meeting: body, date, kind, level, when its
+ * agenda was published and its protocol adjusted; not the agenda. */
+static const struct samv_node *
+slim_meeting(struct samv_arena *ar, const struct samv_node *n)
+{
+	struct samv_node *m = samv_arena_alloc(ar, sizeof(*m));
+
+	*m = *n;
+	m->pairs = samv_arena_alloc(ar, 6 * sizeof(*m->pairs));
+	m->n_pairs = 0;
+	slim_put(ar, m, n, "body");
+	slim_put(ar, m, n, "date");
+	slim_put(ar, m, n, "kind");
+	slim_put(ar, m, n, "level");
+	slim_put_sub(ar, m, n, "agenda", "published");
+	slim_put_sub(ar, m, n, "adjustment", "date");
+	return m;
+}
+
+/*
+ * The meetings of bodies in year y, in the order of the repository's
+ * records (loaded whole) or of bodies and their folders (opened
+ * lazily: each body's meetings of the year are read, slimmed and freed,
+ * so that a year of a large repository is not held as trees).
+ */
+static void
+year_meetings(const struct ctx *c, const struct strv *bodies, int y,
+    struct ymeets *out)
+{
+	struct samv_prefetch *pf;
+	struct days w;
+	size_t i, j;
+
+	memset(out, 0, sizeof(*out));
+	out->ar = samv_arena_new();
+	if (c->r->all_loaded || c->r->src == NULL) {	/* as slice_of */
+		for (i = 0; i < c->r->n; i++) {
+			const struct samv_record *rec = c->r->records[i];
+
+			if (rec->kind == SAMV_KIND_MEETING &&
+			    samv_record_root(rec))
+				ymeet_add(out, rec, samv_record_root(rec));
+		}
+	} else {
+		w.lo = samv_date_from_ymd(y, 1, 1);
+		w.hi = samv_date_from_ymd(y, 12, 31);
+		pf = prefetch(c, SAMV_KIND_MEETING, bodies, 0);
+		for (i = 0; i < bodies->n; i++) {
+			struct slice s;
+
+			slice_of(c, SAMV_KIND_MEETING, bodies->v[i], pf,
+			    meeting_in, &w, &s);
+			for (j = 0; j < s.n; j++) {
+				struct samv_record *k = samv_arena_alloc(out->ar,
+				    sizeof(*k));
+
+				k->kind = s.v[j]->kind;
+				k->path = samv_arena_strndup(out->ar,
+				    s.v[j]->path, strlen(s.v[j]->path));
+				k->id = samv_arena_strndup(out->ar, s.v[j]->id,
+				    strlen(s.v[j]->id));
+				ymeet_add(out, k, slim_meeting(out->ar,
+				    samv_record_root(s.v[j])));
+			}
+			slice_free(&s);
+		}
+		samv_prefetch_free(pf);
+	}
+	for (i = 0; i < out->n; i++) {
+		const char *b = gs(out->v[i].m, "body");
+		struct ymeets *l;
+
+		if (b == NULL)
+			continue;
+		if ((l = samv_map_get(&out->by_body, b)) == NULL) {
+			l = samv_arena_alloc(out->ar, sizeof(*l));
+			memset(l, 0, sizeof(*l));
+			samv_map_put(&out->by_body, b, l);
+		}
+		ymeet_add(l, out->v[i].rec, out->v[i].m);
+	}
+}
+
+static void
+year_meetings_free(struct ymeets *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->by_body.cap; i++)
+		if (l->by_body.keys[i] && l->by_body.vals[i])
+			free(((struct ymeets *)l->by_body.vals[i])->v);
+	samv_map_release(&l->by_body);
+	free(l->v);
+	samv_arena_free(l->ar);
+}
+
 
 static long
 rule_int(const struct samv_repo *r, const struct samv_node *body,
@@ -1523,9 +1705,10 @@ meeting_matches(const struct samv_node *m, const struct mrule *ru)
 
 static void
 collect_rules(const struct ctx *c, const char *bid,
-    const struct samv_node *b, int y, struct mrule **v, size_t *n,
-    size_t *cap)
+    const struct samv_node *b, int y, const struct ymeets *year,
+    struct mrule **v, size_t *n, size_t *cap)
 {
+	const struct ymeets *ym = samv_map_get(&year->by_body, bid);
 	const struct samv_node *rules = samv_node_get(b, "meeting_rules");
 	const struct samv_node *levels = samv_node_get(b, "levels");
 	samv_day from = samv_date_from_ymd(y, 1, 1);
@@ -1575,10 +1758,9 @@ collect_rules(const struct ctx *c, const char *bid,
 		m->expected = (long)cnt * periods_in(gs(ru, "per"), y, from,
 		    to);
 		m->held = 0;
-		for (j = 0; meetings_of(c, bid) &&
-		    j < meetings_of(c, bid)->n; j++) {
-			const struct samv_record *rec = meetings_of(c, bid)->v[j];
-			const struct samv_node *mt = samv_record_root(rec);
+		for (j = 0; ym && j < ym->n; j++) {
+			const struct samv_record *rec = ym->v[j].rec;
+			const struct samv_node *mt = ym->v[j].m;
 
 			if (rec->kind != SAMV_KIND_MEETING || mt == NULL ||
 			    !streq(gs(mt, "body"), bid) ||
@@ -1652,16 +1834,16 @@ struct meet_row {
 };
 
 static void
-meet_rows(const struct ctx *c, const struct strv *bodies, int y, int adj,
-    struct meet_row **v, size_t *n)
+meet_rows(const struct ctx *c, const struct strv *bodies, int y,
+    const struct ymeets *year, int adj, struct meet_row **v, size_t *n)
 {
 	size_t i;
 
-	*v = samv_xcalloc(c->r->n + 1, sizeof(**v));
+	*v = samv_xcalloc(year->n + 1, sizeof(**v));
 	*n = 0;
-	for (i = 0; i < c->r->n; i++) {
-		const struct samv_record *rec = c->r->records[i];
-		const struct samv_node *m = samv_record_root(rec), *b;
+	for (i = 0; i < year->n; i++) {
+		const struct samv_record *rec = year->v[i].rec;
+		const struct samv_node *m = year->v[i].m, *b;
 		struct meet_row *row;
 		samv_day d, done;
 		int yy, mm, dd;
@@ -1804,6 +1986,7 @@ report_compliance(const struct ctx *c, struct samv_buf *out,
 	struct meet_row *ag = NULL, *adj = NULL;
 	struct rot_row *rot;
 	struct exp_row *ex;
+	struct ymeets year;
 	size_t nrules = 0, caprules = 0, nag, nadj, nrot = 0, nex = 0, i, j;
 	int y = c->o->year, yy, mm, dd, rc = 0;
 	samv_day check;
@@ -1821,6 +2004,7 @@ report_compliance(const struct ctx *c, struct samv_buf *out,
 		    (c->o->body == NULL || streq(c->o->body,
 		    c->r->records[i]->id)))
 			strv_add(&bodies, c->r->records[i]->id);
+	year_meetings(c, &bodies, y, &year);
 	rot = samv_xcalloc(bodies.n + 1, sizeof(*rot));
 	for (i = 0; i < bodies.n; i++) {
 		const struct samv_node *b = body_root(c->r, bodies.v[i]);
@@ -1829,7 +2013,7 @@ report_compliance(const struct ctx *c, struct samv_buf *out,
 		    "representation"), *ms = samv_node_get(b, "members");
 		int any_principal = 0;
 
-		collect_rules(c, bodies.v[i], b, y, &rules, &nrules,
+		collect_rules(c, bodies.v[i], b, y, &year, &rules, &nrules,
 		    &caprules);
 		if (rotn) {
 			struct rot_row *ro = &rot[nrot];
@@ -1885,8 +2069,8 @@ report_compliance(const struct ctx *c, struct samv_buf *out,
 			}
 		}
 	}
-	meet_rows(c, &bodies, y, 0, &ag, &nag);
-	meet_rows(c, &bodies, y, 1, &adj, &nadj);
+	meet_rows(c, &bodies, y, &year, 0, &ag, &nag);
+	meet_rows(c, &bodies, y, &year, 1, &adj, &nadj);
 	ex = samv_xcalloc(c->r->n + 1, sizeof(*ex));
 	for (i = 0; i < c->r->n; i++) {
 		const struct samv_record *rec = c->r->records[i];
@@ -2116,6 +2300,7 @@ report_compliance(const struct ctx *c, struct samv_buf *out,
 	free(rules);
 	meet_rows_free(ag, nag);
 	meet_rows_free(adj, nadj);
+	year_meetings_free(&year);
 	free(rot);
 	free(ex);
 	strv_free(&bodies);
@@ -2434,30 +2619,6 @@ ev_label(const struct ctx *c, enum ev_type t)
 {
 	return t == EV_MEETING ? L(c, SAMV_L_R_MEETING) : t == EV_DEADLINE ?
 	    L(c, SAMV_L_R_EV_AGENDA_DEADLINE) : L(c, SAMV_L_R_EV_REPORT_DUE);
-}
-
-/* The meeting days a calendar reads: a meeting's file is named by its
- * day (meetings/BODY/YYYY-MM-DD….yaml); others are read to be sure. */
-struct days {
-	samv_day lo, hi;
-};
-
-static int
-meeting_in(const char *path, const void *arg)
-{
-	const struct days *w = arg;
-	const char *base = strrchr(path, '/');
-	char ymd[11];
-	samv_day d;
-
-	base = base ? base + 1 : path;
-	if (strlen(base) < 10)
-		return 1;
-	memcpy(ymd, base, 10);
-	ymd[10] = '\0';
-	if (samv_date_parse(ymd, &d) < 0)
-		return 1;
-	return d >= w->lo && d <= w->hi;
 }
 
 static struct event *
@@ -2814,47 +2975,6 @@ expiring(const char *v, const void *arg)
 	return v != NULL && samv_date_parse(v, &e) == 0 && e - *as_of <= 90;
 }
 
-/* Loads the meetings of bodies (every body when NULL) that can be in
- * year y (0: the year of as_of). */
-static void
-need_year(const struct ctx *c, const struct strv *bodies, int y)
-{
-	const struct samv_repo *r = c->r;
-	struct strv all = { 0 };
-	struct days w;
-	size_t i;
-	int yy, mm, dd;
-
-	if (r->all_loaded || r->src == NULL)
-		return;
-	if (y == 0) {
-		samv_date_to_ymd(c->o->as_of, &yy, &mm, &dd);
-		y = yy;
-	}
-	w.lo = samv_date_from_ymd(y, 1, 1);
-	w.hi = samv_date_from_ymd(y, 12, 31);
-	if (bodies == NULL) {
-		all_bodies(r, &all);
-		bodies = &all;
-	}
-	for (i = 0; i < bodies->n; i++) {
-		struct samv_filelist l;
-		char *dir, *err = NULL;
-
-		if (!samv_id_is_slug(bodies->v[i], strlen(bodies->v[i])))
-			continue;
-		dir = samv_xasprintf("meetings/%s", bodies->v[i]);
-		if (samv_source_list_dir(r->src, dir, &l, &err) == 0) {
-			keep_files(&l, meeting_in, &w);
-			samv_repo_load_listed(r, &l);
-			samv_filelist_release(&l);
-		}
-		free(dir);
-		free(err);
-	}
-	strv_free(&all);
-}
-
 int
 samv_report_render(struct samv_buf *out, const struct samv_repo *r,
     enum samv_report_kind kind, const struct samv_report_opts *o,
@@ -2900,17 +3020,9 @@ samv_report_render(struct samv_buf *out, const struct samv_repo *r,
 		    kind != SAMV_REPORT_COMPLIANCE &&
 		    kind != SAMV_REPORT_ORG &&
 		    kind != SAMV_REPORT_OVERDUE && kind != SAMV_REPORT_PLAN;
-		/* compliance looks at one year's meetings: their files
-		 * are named by their day */
+		/* compliance reads one year's meetings itself, body by
+		 * body (year_meetings) */
 		want[SAMV_KIND_MEETING] = 0;
-		if (kind == SAMV_REPORT_COMPLIANCE && o->body) {
-			struct strv one = { 0 };	/* its own, only */
-
-			strv_add(&one, o->body);
-			need_year(&c, &one, o->year);
-			strv_free(&one);
-		} else if (kind == SAMV_REPORT_COMPLIANCE)
-			need_year(&c, NULL, o->year);
 		if (o->body && kind != SAMV_REPORT_PLAN) {
 			bodies_under(r, o->body, &scope);
 			pf = samv_node_get(body_root(r, o->body),
