@@ -281,10 +281,12 @@ remove_stale_temps(const char *abs)
 }
 
 /*
- * core.fsync (git 2.36 and later): comma-separated components, "-" to
- * take one away, "none" to start over. Of what a one-record commit
- * writes (loose objects, the index, a ref) git's default flushes none.
- * Returns 1 when the setting names any of them.
+ * core.fsync (git 2.36 and later), read as git reads it: a list of
+ * components, each name or unambiguous prefix adding its components to
+ * git's default and each "-name" taking them away from that default
+ * only, so that a name always wins. Git's default flushes none of what
+ * a one-record commit writes (loose objects, the index, a ref): 1 when
+ * the setting names any of them.
  */
 static int
 fsync_names_ours(const char *v)
@@ -294,36 +296,29 @@ fsync_names_ours(const char *v)
 		const char *name;
 		unsigned bits;
 	} comp[] = {
-		{ "loose-object", LOOSE }, { "objects", LOOSE },
-		{ "index", INDEX }, { "reference", REF },
+		{ "loose-object", LOOSE }, { "pack", 0 }, { "pack-metadata", 0 },
+		{ "commit-graph", 0 }, { "index", INDEX }, { "objects", LOOSE },
+		{ "reference", REF }, { "derived-metadata", 0 },
 		{ "committed", LOOSE | REF }, { "added", LOOSE | REF | INDEX },
 		{ "all", LOOSE | REF | INDEX },
 	};
-	unsigned set = 0;
+	unsigned positive = 0;
 	size_t k;
 
 	while (*v) {
-		size_t n = strcspn(v, ",");
-		int minus = *v == '-';
-		const char *w = v + minus;
-		size_t wn = n - (size_t)minus;
+		size_t n;
 
-		while (wn && (*w == ' ' || *w == '\t'))
-			w++, wn--;
-		while (wn && (w[wn - 1] == ' ' || w[wn - 1] == '\t'))
-			wn--;
-		if (wn == 4 && strncmp(w, "none", 4) == 0)
-			set = 0;
-		for (k = 0; k < sizeof(comp) / sizeof(comp[0]); k++)
-			if (strlen(comp[k].name) == wn &&
-			    strncmp(w, comp[k].name, wn) == 0)
-				set = minus ? set & ~comp[k].bits :
-				    set | comp[k].bits;
+		v += strspn(v, ", \t\n\r");
+		n = strcspn(v, ",");
+		if (n == 0)
+			break;
+		if (*v != '-')	/* a negation only trims git's default */
+			for (k = 0; k < sizeof(comp) / sizeof(comp[0]); k++)
+				if (strncmp(comp[k].name, v, n) == 0)
+					positive |= comp[k].bits;
 		v += n;
-		if (*v == ',')
-			v++;
 	}
-	return set != 0;
+	return positive != 0;
 }
 
 int
@@ -337,12 +332,26 @@ samv_git_durable(git_repository *repo)
 		return 0;
 	if (git_config_get_string_buf(&v, cfg, "core.fsync") == 0)
 		on = fsync_names_ours(v.ptr);
-	else if (git_config_get_bool(&b, cfg, "core.fsyncObjectFiles") == 0)
-		on = b;
+	/* the older setting adds loose objects whatever core.fsync says */
+	if (git_config_get_bool(&b, cfg, "core.fsyncObjectFiles") == 0 && b)
+		on = 1;
 	git_buf_dispose(&v);
 	git_config_free(cfg);
 	git_error_clear();
 	return on;
+}
+
+/* Flushes a file libgit2 wrote without (the index, a ref): 0 or -1. */
+static int
+sync_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
 }
 
 static int
@@ -558,6 +567,14 @@ samv_git_commit_changes(git_repository *repo, const struct samv_change *ch,
 			goto rollback;
 		}
 		staged = 1;
+		/* libgit2 1.5 writes the index without fsync, whatever
+		 * GIT_OPT_ENABLE_FSYNC_GITDIR says */
+		if (durable && git_index_path(index) &&
+		    sync_file(git_index_path(index)) < 0) {
+			*err = samv_xasprintf("cannot flush the index: %s",
+			    strerror(errno));
+			goto rollback;
+		}
 	}
 
 	e = git_commit_create(&commit_oid, repo, "HEAD", author, committer,
@@ -568,6 +585,23 @@ samv_git_commit_changes(git_repository *repo, const struct samv_change *ch,
 			rc = SAMV_GIT_BUSY;
 		*err = samv_git_errmsg("cannot commit");
 		goto rollback;
+	}
+	if (durable) {
+		/* the branch ref, which libgit2 1.5 may write without fsync
+		 * (its ref store decides when it is first used); the commit
+		 * has landed, so this is best effort */
+		git_reference *nh = NULL;
+
+		if (git_repository_head(&nh, repo) == 0) {
+			char *rp = samv_xasprintf("%s%s",
+			    git_repository_commondir(repo),
+			    git_reference_name(nh));
+
+			(void)sync_file(rp);
+			free(rp);
+		}
+		git_reference_free(nh);
+		git_error_clear();
 	}
 	if (out)
 		*out = commit_oid;

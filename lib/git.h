@@ -55,11 +55,12 @@ int samv_git_commit_changes(git_repository *repo,
 /*
  * 1 when git's configuration asks for any of what a commit writes to be
  * flushed to disk (core.fsync naming loose objects, the index or refs,
- * or the older core.fsyncObjectFiles): samv then fsyncs the files it
- * writes and has libgit2 fsync the objects, index and refs. By default,
- * as git, it does not; writes stay atomic (temp file and rename) either
- * way, so only a power loss, never a killed process, can lose the last
- * change.
+ * or the older core.fsyncObjectFiles): samv_git_commit_changes() then
+ * fsyncs the files it writes, has libgit2 fsync the objects, and fsyncs
+ * the index and the branch ref itself (libgit2 1.5 does not). By
+ * default, as git, nothing is flushed; writes stay atomic (temp file and
+ * rename) either way, so only a power loss, never a killed process, can
+ * lose the last change.
  */
 int samv_git_durable(git_repository *repo);
 

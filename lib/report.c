@@ -1543,10 +1543,11 @@ slim_meeting(struct samv_arena *ar, const struct samv_node *n)
 }
 
 /*
- * The meetings of bodies in year y, in the order of the repository's
- * records (loaded whole) or of bodies and their folders (opened
- * lazily: each body's meetings of the year are read, slimmed and freed,
- * so that a year of a large repository is not held as trees).
+ * The meetings in the folders of bodies that can be in year y, in the
+ * order of the repository's records (loaded whole) or of bodies and
+ * their folders (opened lazily: each folder's meetings of the year are
+ * read, slimmed and freed, so that a year of a large repository is not
+ * held as trees); the callers test body and date.
  */
 static void
 year_meetings(const struct ctx *c, const struct strv *bodies, int y,
@@ -1575,17 +1576,24 @@ year_meetings(const struct ctx *c, const struct strv *bodies, int y,
 
 			slice_of(c, SAMV_KIND_MEETING, bodies->v[i], pf,
 			    meeting_in, &w, &s);
-			for (j = 0; j < s.n; j++) {
-				struct samv_record *k = samv_arena_alloc(out->ar,
-				    sizeof(*k));
+			/* every meeting in the folder, as the report counts
+			 * a meeting under its body field (a path-id error
+			 * when that is another body), not s.v alone */
+			for (j = 0; s.part && j < s.part->n; j++) {
+				const struct samv_record *r = s.part->records[j];
+				struct samv_record *k;
 
-				k->kind = s.v[j]->kind;
-				k->path = samv_arena_strndup(out->ar,
-				    s.v[j]->path, strlen(s.v[j]->path));
-				k->id = samv_arena_strndup(out->ar, s.v[j]->id,
-				    strlen(s.v[j]->id));
+				if (r->kind != SAMV_KIND_MEETING ||
+				    samv_record_root(r) == NULL)
+					continue;
+				k = samv_arena_alloc(out->ar, sizeof(*k));
+				k->kind = r->kind;
+				k->path = samv_arena_strndup(out->ar, r->path,
+				    strlen(r->path));
+				k->id = samv_arena_strndup(out->ar, r->id,
+				    strlen(r->id));
 				ymeet_add(out, k, slim_meeting(out->ar,
-				    samv_record_root(s.v[j])));
+				    samv_record_root(r)));
 			}
 			slice_free(&s);
 		}

@@ -441,7 +441,9 @@ struct samv_prefetch {
 static size_t
 pf_next(const struct samv_prefetch *p, int *list)
 {
-	size_t i, end = p->taken + PREFETCH_AHEAD;
+	/* before the caller's first take only the first folder's: a
+	 * listing made long ahead holds no also work meanwhile */
+	size_t i, end = p->taken + (p->taken ? PREFETCH_AHEAD : 1);
 
 	for (i = p->taken; i < p->made && i < end; i++)
 		if (!p->slot[i].done) {
@@ -466,7 +468,7 @@ prefetch_run(void *arg)
 	while (!p->stop) {
 		if ((i = pf_next(p, &list)) == SIZE_MAX) {
 			if (p->made == p->n && (p->also == NULL ||
-			    p->taken + PREFETCH_AHEAD >= p->n))
+			    p->taken + (p->taken ? PREFETCH_AHEAD : 1) >= p->n))
 				break;	/* all listed, every also done */
 			pthread_cond_wait(&p->cv, &p->mu);
 			continue;

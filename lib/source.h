@@ -69,8 +69,8 @@ typedef void *samv_prefetch_also_fn(void *arg, const char *dir);
  * ahead: how many listings may wait to be taken (0: a few; n: all, for
  * folders the caller takes only after other work). also (or NULL):
  * called in the thread with arg and each folder after its listing, for
- * the few folders next in line only; drop frees what it made and
- * nobody took.
+ * the few folders next in line only (before the first take, the first
+ * folder only); drop frees what it made and nobody took.
  */
 struct samv_prefetch *samv_source_prefetch(struct samv_source *s,
     const char *const *dirs, size_t n, size_t ahead,

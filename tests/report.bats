@@ -222,3 +222,23 @@ PY
 	SAMV_TODAY=2022-07-01 samv report overdue > "$O/today.md"
 	cmp "$O/a.overdue.md" "$O/today.md"
 }
+
+# A meeting filed in another body's folder (a path-id error that check
+# reports) still counts for the body its own body field names, in every
+# compliance table, as when the year's meetings were loaded at once.
+@test "compliance counts a misfiled meeting under its own body" {
+	sed 's/^date: .*/date: 2021-03-05/' meetings/svom/2021-02-26.yaml \
+		> meetings/fredagsgruppen/2021-03-05.yaml
+	grep -q '^body: svom' meetings/fredagsgruppen/2021-03-05.yaml
+	samv report compliance --year 2021 --as-of 2021-12-31 --format json > "$O/c.json"
+	json_ok "$O/c.json"
+	python3 - "$O/c.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+def rows(key):
+    return [r for r in d.get(key, []) if r.get("meeting") == "fredagsgruppen/2021-03-05"]
+assert rows("agendas") and rows("adjustments"), sorted(d)
+PY
+	samv report compliance --year 2021 --as-of 2021-12-31 > "$O/c.md"
+	grep -q '2021-03-05' "$O/c.md"
+}
