@@ -133,12 +133,16 @@ fail() {
 # runs ROW N MAX: how many runs ROW gets. MAX (5 for quick commands, 3 for
 # samv check and Python), but at most 3 when the first run took over 1 s
 # and only that one when it took over 10 s: the full run stays within
-# about a quarter of an hour whether samv is slow or fast today.
+# about a quarter of an hour whether samv is slow or fast today. A first
+# run under 0.1 s gets three times MAX: the median of a command of a few
+# milliseconds needs more runs against this machine's noise, and costs
+# nothing.
 runs() {
 	if [ -s "$res/$2/$1" ]; then
 		awk -v max="$3" 'NR == 1 {
 			r = max
 			if ($1 > 10) r = 1; else if ($1 > 1 && r > 3) r = 3
+			else if ($1 < 0.1) r = 3 * max
 			print r }' "$res/$2/$1"
 	else
 		echo "$3"

@@ -89,9 +89,9 @@ def main():
     out.append("")
     out.append("Time: median of the runs, wall clock; memory: the largest "
                "ru_maxrss of the runs. Runs per cell: 5 (samv check and "
-               "Python 3; warm after one filling run), at most 3 when the "
-               "first run took over 1 s, 1 when it took over 10 s; this "
-               "run: " + ", ".join(
+               "Python 3; warm after one filling run), three times that "
+               "when the first run took under 0.1 s, at most 3 when it "
+               "took over 1 s, 1 when it took over 10 s; this run: " + ", ".join(
                    "%s %s" % (row, "/".join(
                        str(data[(row, n)][2]) if data[(row, n)] else "–"
                        for n in sizes)) for row, _ in ROWS) + ".")
