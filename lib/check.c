@@ -891,15 +891,40 @@ samv_check_paths(struct samv_source *src, const char *const *paths,
 			if (samv_map_get(&done, body) == NULL) {
 				struct samv_repo *view = samv_repo_view(base,
 				    NULL);
+				int want[SAMV_KIND_COUNT] = { 0 }, kd;
+				size_t j;
 
-				/* the changed files are read afresh (their
-				 * stat data changed); the rest of the body
-				 * may come from the tree cache */
+				/* the folders of the kinds changed in this
+				 * body: a record's findings come from its own
+				 * rules, which look other records up (those
+				 * are read on demand, and not checked), and
+				 * from the § numbering across the body's
+				 * decisions, which are one folder. The
+				 * changed files are read afresh (their stat
+				 * data changed); the rest may come from the
+				 * tree cache. */
+				for (j = i; j < n; j++) {
+					char *id2 = NULL, *b2;
+					enum samv_kind k2 = samv_path_parse(
+					    paths[j], &id2);
+
+					if (k2 > SAMV_KIND_CONFIG) {
+						b2 = samv_id_body(id2);
+						if (strcmp(b2, body) == 0)
+							want[k2] = 1;
+						free(b2);
+					}
+					free(id2);
+				}
 				view->tc = samv_treecache_open(src);
 				samv_map_put(&done, body, body);
 				bodies[nb++] = body;
 				samv_repo_set_sink(view, &all);
-				samv_repo_need(view, SAMV_KIND_NONE, body);
+				for (kd = SAMV_KIND_BODY; kd < SAMV_KIND_COUNT;
+				    kd++)
+					if (want[kd])
+						samv_repo_need(view,
+						    (enum samv_kind)kd, body);
 				samv_rules_run(view, today, &all);
 				samv_repo_free(view);
 			} else

@@ -38,9 +38,10 @@ int samv_check_run(struct samv_source *src,
     struct samv_check_stats *st, char **err);
 
 /*
- * Checks the records of the bodies that the given paths belong to (the
- * whole body's records, as the rules see them), reading only those
- * folders: for the findings after a change. Findings go into d.
+ * The findings of the given paths, for what a command prints after its
+ * change, as samv check would give them: per body, the folders of the
+ * kinds changed there are read and checked, other records are looked up
+ * on demand. Findings of other files may come along in d as well.
  */
 void samv_check_paths(struct samv_source *src, const char *const *paths,
     size_t n, long today, struct samv_diags *d);

@@ -345,3 +345,35 @@ HOOK
 	git commit -qam "fixed"
 	run -0 git push -q origin HEAD
 }
+
+# A writing command prints, after its commit, what the rules say about
+# the files it changed: exactly what samv check says about them, though
+# it reads only what it must.
+@test "the findings after a change are check's findings of the changed files" {
+	J=$BATS_TEST_TMPDIR/j
+	samv init "$J" --from "$SAMV_SRC/examples/jamtland" >/dev/null
+	cd "$J"
+	same_as_check() {	# same_as_check PATH: the command's output in $output
+		local after want
+		after=$(printf '%s\n' "$output" | grep "^$1:" | sort)
+		want=$(samv check 2>&1 | grep "^$1:" | sort || true)
+		[ -n "$after" ] || { echo "no findings printed for $1"; return 1; }
+		[ "$after" = "$want" ] || { echo "after: $after"; echo "check: $want"; return 1; }
+	}
+	# an assignment naming a decision and a plan that do not exist
+	A=assignments/svom/2020/arbetsgrupp-nara-vard.yaml
+	sed -i 's|^decision: .*|decision: svom/2020/99|' "$A"
+	printf 'plan: svom/2020/ingen-plan\n' >> "$A"
+	git commit -qam "by hand"
+	run samv assign report svom/2020/arbetsgrupp-nara-vard --meeting svom/2021-10-08 \
+		--summary "Lägesrapport"
+	[ "$status" -eq 0 ]
+	same_as_check "$A"
+	[[ "$output" == *"[ref]"* ]]
+	# a meeting whose agenda no longer fits its time
+	M=meetings/fredagsgruppen/2021-09-30.yaml
+	samv meeting new fredagsgruppen 2021-09-30 --start 13:00 --end 14:00 >/dev/null
+	run samv agenda add fredagsgruppen/2021-09-30 --title "Lång punkt" --minutes 900
+	[ "$status" -eq 0 ]
+	same_as_check "$M"
+}
