@@ -15,8 +15,9 @@
 #include "source.h"
 #include "util.h"
 
+/* in path order, as samv_source_list() gives them, samv.yaml last */
 static const char *const record_dirs[] = {
-	"bodies", "meetings", "decisions", "assignments"
+	"assignments", "bodies", "decisions", "meetings"
 };
 #define NDIRS (sizeof(record_dirs) / sizeof(record_dirs[0]))
 
@@ -62,6 +63,51 @@ filecmp(const void *a, const void *b)
 {
 	return strcmp(((const struct samv_file *)a)->path,
 	    ((const struct samv_file *)b)->path);
+}
+
+/*
+ * Sorts l by path unless it is sorted already: the walks give their
+ * files in path order (each folder's entries sorted as strcmp sorts the
+ * full paths, and git's trees are in that order too), so a large listing
+ * costs one pass instead of a sort; anything else is sorted.
+ */
+static void
+filelist_sort(struct samv_filelist *l)
+{
+	size_t i;
+
+	for (i = 1; i < l->n; i++)
+		if (strcmp(l->v[i - 1].path, l->v[i].path) > 0) {
+			qsort(l->v, l->n, sizeof(*l->v), filecmp);
+			return;
+		}
+}
+
+/* One entry of a folder being walked. */
+struct went {
+	char *name;
+	unsigned char t;	/* DT_REG, DT_DIR, DT_LNK or DT_UNKNOWN */
+	struct stat st;
+};
+
+/*
+ * Folder entries in the order strcmp gives their full paths: a folder's
+ * name compares as if it ended in '/', which is what follows it in the
+ * paths of its files ("2021/…" after "2021-x.yaml", as '-' < '/').
+ */
+static int
+wentcmp(const void *a, const void *b)
+{
+	const struct went *x = a, *y = b;
+	const unsigned char *p = (const unsigned char *)x->name;
+	const unsigned char *q = (const unsigned char *)y->name;
+	int c1, c2;
+
+	while (*p && *p == *q)
+		p++, q++;
+	c1 = *p ? *p : x->t == DT_DIR ? '/' : 0;
+	c2 = *q ? *q : y->t == DT_DIR ? '/' : 0;
+	return c1 - c2;
 }
 
 void
@@ -126,6 +172,8 @@ walk_at(int pfd, const char *name, const char *root, const char *rel,
 {
 	DIR *dir;
 	struct dirent *de;
+	struct went *ents = NULL;
+	size_t ne = 0, cap = 0, i;
 	int rc = 0, fd;
 
 	if (depth > 8)
@@ -156,40 +204,59 @@ walk_at(int pfd, const char *name, const char *root, const char *rel,
 		return rc;
 	}
 	while ((de = readdir(dir)) != NULL) {
-		struct stat st;
-		char *child;
+		struct went *e;
 		unsigned char t = de->d_type;
 
 		if (de->d_name[0] == '.')
 			continue;	/* ., .., and hidden files like .gitkeep */
-		child = samv_xjoin(rel, strlen(rel), '/', de->d_name,
-		    strlen(de->d_name));
+		if (ne == cap) {
+			cap = cap ? cap * 2 : 16;
+			ents = samv_xreallocarray(ents, cap, sizeof(*ents));
+		}
+		e = &ents[ne++];
+		e->name = samv_xstrdup(de->d_name);
 		/* the entry's own type, never a link's target; stat data
 		 * only for files, relative to the folder (no path walk) */
 		if (t == DT_UNKNOWN || t == DT_REG) {
-			if (fstatat(dirfd(dir), de->d_name, &st,
+			if (fstatat(dirfd(dir), de->d_name, &e->st,
 			    AT_SYMLINK_NOFOLLOW) < 0)
 				t = DT_UNKNOWN;
-			else if (S_ISLNK(st.st_mode))
+			else if (S_ISLNK(e->st.st_mode))
 				t = DT_LNK;
-			else if (S_ISDIR(st.st_mode))
+			else if (S_ISDIR(e->st.st_mode))
 				t = DT_DIR;
-			else if (S_ISREG(st.st_mode))
+			else if (S_ISREG(e->st.st_mode))
 				t = DT_REG;
 			else
 				t = DT_UNKNOWN;
 		}
-		if (t == DT_LNK)
-			add_file(out, child, 1);
-		else if (t == DT_DIR)
-			rc = walk_at(dirfd(dir), de->d_name, root, child, out,
-			    err, depth + 1);
-		else if (t == DT_REG)
-			set_stat(add_file(out, child, 0), &st);
-		free(child);
-		if (rc < 0)
-			break;
+		e->t = t;
 	}
+	/* in path order, so that the listing needs no sort afterwards */
+	if (ne > 1)
+		qsort(ents, ne, sizeof(*ents), wentcmp);
+	for (i = 0; i < ne; i++) {
+		struct went *e = &ents[i];
+		char *child;
+
+		if (rc < 0 || (e->t != DT_LNK && e->t != DT_DIR &&
+		    e->t != DT_REG)) {
+			free(e->name);
+			continue;
+		}
+		child = samv_xjoin(rel, strlen(rel), '/', e->name,
+		    strlen(e->name));
+		if (e->t == DT_LNK)
+			add_file(out, child, 1);
+		else if (e->t == DT_DIR)
+			rc = walk_at(dirfd(dir), e->name, root, child, out,
+			    err, depth + 1);
+		else
+			set_stat(add_file(out, child, 0), &e->st);
+		free(child);
+		free(e->name);
+	}
+	free(ents);
 	closedir(dir);
 	return rc;
 }
@@ -215,6 +282,18 @@ struct walk_part {
 	char *err;
 	int rc;
 };
+
+/* Folder paths of one parent in path order (each as if ending in '/'). */
+static int
+dircmp(const void *a, const void *b)
+{
+	struct went x, y;
+
+	x.name = *(char *const *)a;
+	y.name = *(char *const *)b;
+	x.t = y.t = DT_DIR;
+	return wentcmp(&x, &y);
+}
 
 static void *
 walk_part_run(void *arg)
@@ -260,6 +339,9 @@ walk_parallel(const char *root, const char *rel, struct samv_filelist *out,
 	}
 	closedir(dir);
 	free(abs);
+	/* the parts in path order: their concatenation is sorted */
+	if (nd > 1 && !plain)
+		qsort(dirs, nd, sizeof(*dirs), dircmp);
 	if (plain || nd < 64) {
 		for (i = 0; i < nd; i++)
 			free(dirs[i]);
@@ -399,8 +481,7 @@ samv_source_list_dir(struct samv_source *s, const char *rel,
 		samv_filelist_release(out);
 		return -1;
 	}
-	if (out->n > 1)
-		qsort(out->v, out->n, sizeof(*out->v), filecmp);
+	filelist_sort(out);
 	return 0;
 }
 
@@ -655,6 +736,11 @@ samv_source_list(struct samv_source *s, struct samv_filelist *out,
 
 	memset(out, 0, sizeof(*out));
 	*err = NULL;
+	for (i = 0; i < NDIRS; i++)
+		if (list_dir(s, record_dirs[i], out, err) < 0) {
+			samv_filelist_release(out);
+			return -1;
+		}
 	if (s->tree == NULL) {
 		struct stat st;
 		char *cfg = samv_xasprintf("%s/samv.yaml", s->root);
@@ -675,13 +761,7 @@ samv_source_list(struct samv_source *s, struct samv_filelist *out,
 			f->have_oid = 1;
 		}
 	}
-	for (i = 0; i < NDIRS; i++)
-		if (list_dir(s, record_dirs[i], out, err) < 0) {
-			samv_filelist_release(out);
-			return -1;
-		}
-	if (out->n > 1)
-		qsort(out->v, out->n, sizeof(*out->v), filecmp);
+	filelist_sort(out);
 	return 0;
 }
 
