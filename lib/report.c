@@ -384,18 +384,27 @@ slice_free(struct slice *s)
  * report over every body keeps a few kilobytes of the rows it shows,
  * not every tree. *root gets the copied tree.
  */
+/* A copy in ar of rec's kind, path and id, without its tree. */
+static struct samv_record *
+slim_record(struct samv_arena *ar, const struct samv_record *rec)
+{
+	struct samv_record *k = samv_arena_alloc(ar, sizeof(*k));
+
+	k->kind = rec->kind;
+	k->path = samv_arena_strndup(ar, rec->path, strlen(rec->path));
+	k->id = samv_arena_strndup(ar, rec->id, strlen(rec->id));
+	return k;
+}
+
 static const struct samv_record *
 keep_slim(struct samv_arena *ar, const struct samv_record *rec,
     const char *const *keys, const struct samv_node **root)
 {
 	const struct samv_node *n = samv_record_root(rec);
-	struct samv_record *k = samv_arena_alloc(ar, sizeof(*k));
+	struct samv_record *k = slim_record(ar, rec);
 	struct samv_node *m = samv_arena_alloc(ar, sizeof(*m));
 	size_t i, j;
 
-	k->kind = rec->kind;
-	k->path = samv_arena_strndup(ar, rec->path, strlen(rec->path));
-	k->id = samv_arena_strndup(ar, rec->id, strlen(rec->id));
 	m->kind = SAMV_NODE_MAP;
 	m->span = n->span;
 	for (j = 0; keys[j]; j++)
@@ -1505,15 +1514,17 @@ static void
 slim_put_sub(struct samv_arena *ar, struct samv_node *to,
     const struct samv_node *n, const char *key, const char *sub)
 {
-	const struct samv_node *v = samv_node_get(n, key);
+	const struct samv_node *v = NULL;
 	struct samv_node *m;
 	size_t i;
 
+	for (i = 0; n && i < n->n_pairs && v == NULL; i++)
+		if (n->pairs[i].key->kind == SAMV_NODE_SCALAR &&
+		    strcmp(n->pairs[i].key->str, key) == 0)
+			v = n->pairs[i].value;
 	if (v == NULL || v->kind != SAMV_NODE_MAP)
 		return;
-	for (i = 0; i < n->n_pairs; i++)
-		if (n->pairs[i].value == v)
-			break;
+	i--;		/* the pair of key */
 	m = samv_arena_alloc(ar, sizeof(*m));
 	*m = *v;
 	m->pairs = samv_arena_alloc(ar, sizeof(*m->pairs));
@@ -1581,19 +1592,12 @@ year_meetings(const struct ctx *c, const struct strv *bodies, int y,
 			 * when that is another body), not s.v alone */
 			for (j = 0; s.part && j < s.part->n; j++) {
 				const struct samv_record *r = s.part->records[j];
-				struct samv_record *k;
 
 				if (r->kind != SAMV_KIND_MEETING ||
 				    samv_record_root(r) == NULL)
 					continue;
-				k = samv_arena_alloc(out->ar, sizeof(*k));
-				k->kind = r->kind;
-				k->path = samv_arena_strndup(out->ar, r->path,
-				    strlen(r->path));
-				k->id = samv_arena_strndup(out->ar, r->id,
-				    strlen(r->id));
-				ymeet_add(out, k, slim_meeting(out->ar,
-				    samv_record_root(r)));
+				ymeet_add(out, slim_record(out->ar, r),
+				    slim_meeting(out->ar, samv_record_root(r)));
 			}
 			slice_free(&s);
 		}
