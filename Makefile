@@ -60,7 +60,7 @@ COMMANDS = init check meeting agenda decide protocol decision diff log \
 	report trace body assign
 LIB_SRC = lib/util.c lib/diag.c lib/yaml.c lib/schema.c lib/opt.c \
 	lib/date.c lib/pnr.c lib/source.c lib/records.c lib/rules.c \
-	lib/git.c lib/ids.c lib/map.c lib/emit.c lib/write.c lib/edit.c \
+	lib/git.c lib/gitinit.c lib/ids.c lib/map.c lib/emit.c lib/write.c lib/edit.c \
 	lib/agenda.c lib/json.c lib/decision.c lib/render.c lib/labels.c \
 	lib/protocol.c lib/semdiff.c lib/report.c lib/body.c lib/assign.c \
 	lib/check.c lib/treecache.c lib/binio.c

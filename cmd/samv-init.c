@@ -189,7 +189,7 @@ main(int argc, char **argv)
 		    "the template's samv.yaml; do not combine it with "
 		    "--name or --language");
 
-	git_libgit2_init();
+	samv_git_init();
 	/* an existing directory: refuse a samv repository, reuse git's */
 	if (realpath(dir, real) != NULL) {
 		probe = samv_xasprintf("%s/samv.yaml", real);

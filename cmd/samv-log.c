@@ -88,7 +88,7 @@ main(int argc, char **argv)
 	    samv_date_parse(until, &duntil) < 0)
 		cmd_usage_error(&spec, "--until: '%s' is not a date", until);
 
-	git_libgit2_init();
+	samv_git_init();
 	if (git_repository_open_ext(&repo, ".", GIT_REPOSITORY_OPEN_FROM_ENV,
 	    NULL) < 0)
 		cmd_die(EXIT_FAILURE_OTHER, "not a git repository");

@@ -64,6 +64,13 @@ int samv_git_commit_changes(git_repository *repo,
  */
 int samv_git_durable(git_repository *repo);
 
+/*
+ * git_libgit2_init(), less its parse of the system's CA bundle (samv
+ * makes no network connections; see gitinit.c). Call it instead of
+ * git_libgit2_init(); git_libgit2_shutdown() pairs with it.
+ */
+int samv_git_init(void);
+
 /* An allocated message for the last libgit2 error. */
 char *samv_git_errmsg(const char *what);
 

@@ -8,6 +8,7 @@
 #include <git2.h>
 
 #include "date.h"
+#include "git.h"
 #include "ids.h"
 #include "labels.h"
 #include "report.h"
@@ -3419,7 +3420,7 @@ trace_commits(struct trace *t, const struct samv_trace_git *g)
 
 	if (g == NULL || t->n == 0)
 		return;
-	git_libgit2_init();
+	samv_git_init();
 	if (git_repository_open_ext(&repo, g->start ? g->start : ".",
 	    GIT_REPOSITORY_OPEN_FROM_ENV, NULL) < 0)
 		goto out;

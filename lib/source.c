@@ -12,6 +12,7 @@
 
 #include <git2.h>
 
+#include "git.h"
 #include "source.h"
 #include "util.h"
 
@@ -838,7 +839,7 @@ samv_source_open_rev(struct samv_source **out, const char *start,
 
 	*out = NULL;
 	*err = NULL;
-	git_libgit2_init();
+	samv_git_init();
 	if (realpath(start, real) == NULL) {
 		*err = samv_xasprintf("cannot resolve '%s': %s", start,
 		    strerror(errno));

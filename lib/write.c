@@ -12,6 +12,7 @@
 
 #include <git2.h>
 
+#include "git.h"
 #include "source.h"
 #include "util.h"
 #include "write.h"
@@ -261,7 +262,7 @@ samv_write_begin(struct samv_write **out, const char *start,
 	*out = NULL;
 	*err = NULL;
 	w->lockfd = -1;
-	git_libgit2_init();
+	samv_git_init();
 	if (samv_find_root(start, &w->root) < 0) {
 		*err = samv_xstrdup("not a samv repository (no samv.yaml here "
 		    "or in any parent directory)");

@@ -1,9 +1,14 @@
-/* test_lib.c - unit tests: loader spans, ids, dates, personnummer, quoting */
+/* test_lib.c - unit tests: loader spans, ids, dates, personnummer, quoting,
+ * starting libgit2 */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <git2.h>
 
 #include "date.h"
 #include "emit.h"
+#include "git.h"
 #include "ids.h"
 #include "node.h"
 #include "opt.h"
@@ -228,6 +233,27 @@ test_opt(void)
 	samv_args_release(&a);
 }
 
+/* samv_git_init() skips only the CA parse inside git_libgit2_init():
+ * later certificate loading still reaches mbedTLS, so a file that is not
+ * there is an error and the system bundle loads. */
+static void
+test_gitinit(void)
+{
+	const char *bundle = "/etc/ssl/certs/ca-certificates.crt";
+	int r;
+
+	ok(samv_git_init() >= 1, "libgit2 starts");
+	r = git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS,
+	    "/nonexistent/ca.crt", NULL);
+	ok(r < 0, "a CA file that is not there is still an error (%d)", r);
+	if (access(bundle, R_OK) == 0)
+		ok(git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, bundle,
+		    NULL) == 0, "the system's CA bundle loads when asked for");
+	else
+		ok(1, "# SKIP no %s here", bundle);
+	git_libgit2_shutdown();
+}
+
 int
 main(void)
 {
@@ -239,5 +265,6 @@ main(void)
 	test_pnr();
 	test_quoting();
 	test_opt();
+	test_gitinit();
 	return tap_done();
 }
