@@ -5,14 +5,19 @@
  *
  * Writes TEXT to REPO/PATH, makes the blob from memory, updates HEAD's
  * tree for that one path (git_tree_create_updated), commits on HEAD and
- * updates the index entry, as samv does; nothing else (no validation,
- * no lock file, no journal). Exit 0 on success.
+ * updates the index entry from the file's stat data and the blob, as
+ * samv does; nothing else (no validation, no lock file, no journal).
+ * It starts libgit2 as samv does, without the CA bundle (lib/gitinit.c,
+ * built in). Exit 0 on success.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <git2.h>
+
+#include "git.h"
 
 static int
 fail(const char *what)
@@ -35,6 +40,7 @@ main(int argc, char **argv)
 	git_tree_update up;
 	git_oid blob, tid, cid;
 	git_index_entry ie;
+	struct stat st;
 	char *abs;
 	FILE *f;
 	size_t len;
@@ -44,13 +50,13 @@ main(int argc, char **argv)
 		return 2;
 	}
 	len = strlen(argv[3]);
-	git_libgit2_init();
+	samv_git_init();
 	if (git_repository_open(&repo, argv[1]) < 0)
 		return fail("open");
 	abs = malloc(strlen(argv[1]) + strlen(argv[2]) + 2);
 	sprintf(abs, "%s/%s", argv[1], argv[2]);
 	if ((f = fopen(abs, "w")) == NULL || fwrite(argv[3], 1, len, f) != len ||
-	    fclose(f) != 0)
+	    fclose(f) != 0 || stat(abs, &st) < 0)
 		return fail("write");
 	if (git_blob_create_from_buffer(&blob, repo, argv[3], len) < 0)
 		return fail("blob");
@@ -75,10 +81,18 @@ main(int argc, char **argv)
 	if (git_repository_index(&index, repo) < 0)
 		return fail("index");
 	memset(&ie, 0, sizeof(ie));
+	ie.ctime.seconds = (int32_t)st.st_ctim.tv_sec;
+	ie.ctime.nanoseconds = (uint32_t)st.st_ctim.tv_nsec;
+	ie.mtime.seconds = (int32_t)st.st_mtim.tv_sec;
+	ie.mtime.nanoseconds = (uint32_t)st.st_mtim.tv_nsec;
+	ie.ino = (uint32_t)st.st_ino;
+	ie.uid = (uint32_t)st.st_uid;
+	ie.gid = (uint32_t)st.st_gid;
+	ie.file_size = (uint32_t)st.st_size;
 	ie.mode = GIT_FILEMODE_BLOB;
 	ie.path = argv[2];
 	git_oid_cpy(&ie.id, &blob);
-	if (git_index_add_from_buffer(index, &ie, argv[3], len) < 0 ||
+	if (git_index_add(index, &ie) < 0 ||
 	    git_index_write(index) < 0)
 		return fail("index write");
 	git_index_free(index);

@@ -60,7 +60,8 @@ fi
 "$CC" -O2 -Wall -Wextra -o "$B/rusage" "$top/bench/rusage.c"
 RUSAGE=$B/rusage
 # the least a libgit2 program does to commit one file: samv's floor
-"$CC" -O2 -Wall -Wextra -o "$B/commitfloor" "$top/bench/commitfloor.c" \
+"$CC" -O2 -Wall -Wextra -std=c11 -D_POSIX_C_SOURCE=200809L -I"$top/lib" \
+	-o "$B/commitfloor" "$top/bench/commitfloor.c" "$top/lib/gitinit.c" \
 	$(pkg-config --cflags --libs libgit2)
 
 # A fixed identity for the git CLI and for samv (libgit2), and no user or

@@ -214,6 +214,7 @@ struct saved {
 	git_index_entry entry;	/* previous index entry */
 	char *entry_path;
 	int had_entry;
+	struct stat st;		/* of the file written, after its rename */
 };
 
 /* Creates the parent directories of rel below top; never through a link. */
@@ -356,7 +357,7 @@ sync_file(const char *path)
 
 static int
 write_atomic(const char *abs, const char *data, size_t len, mode_t mode,
-    int durable, char **err)
+    int durable, struct stat *st, char **err)
 {
 	char *tmp;
 
@@ -390,12 +391,48 @@ write_atomic(const char *abs, const char *data, size_t len, mode_t mode,
 	if (rename(tmp, abs) < 0)
 		goto fail;
 	free(tmp);
+	/* after the rename, which sets the file's ctime on Linux */
+	if (st && lstat(abs, st) < 0) {
+		*err = samv_xasprintf("cannot stat '%s': %s", abs,
+		    strerror(errno));
+		return -1;
+	}
 	return 0;
 fail:
 	*err = samv_xasprintf("cannot write '%s': %s", abs, strerror(errno));
 	unlink(tmp);
 	free(tmp);
 	return -1;
+}
+
+/*
+ * Stages the file just written, as git_index_add_bypath() would, but
+ * from what is known: the blob the commit's tree holds (so index and
+ * HEAD agree even where a filter in .gitattributes would have turned
+ * the file into another blob) and the file's stat data, taken right
+ * after its rename. add_bypath would read, filter, compress and store
+ * the file again to find the same blob.
+ */
+static int
+stage_written(git_index *index, const struct saved *sv,
+    const git_tree_update *u)
+{
+	git_index_entry ie;
+
+	memset(&ie, 0, sizeof(ie));
+	ie.ctime.seconds = (int32_t)sv->st.st_ctim.tv_sec;
+	ie.ctime.nanoseconds = (uint32_t)sv->st.st_ctim.tv_nsec;
+	ie.mtime.seconds = (int32_t)sv->st.st_mtim.tv_sec;
+	ie.mtime.nanoseconds = (uint32_t)sv->st.st_mtim.tv_nsec;
+	ie.dev = (uint32_t)sv->st.st_rdev;	/* what libgit2 1.5 records */
+	ie.ino = (uint32_t)sv->st.st_ino;
+	ie.mode = u->filemode;
+	ie.uid = (uint32_t)sv->st.st_uid;
+	ie.gid = (uint32_t)sv->st.st_gid;
+	ie.file_size = (uint32_t)sv->st.st_size;
+	ie.id = u->id;
+	ie.path = u->path;
+	return git_index_add(index, &ie);
 }
 
 static void
@@ -409,7 +446,7 @@ restore_worktree(struct saved *s, size_t n)
 			continue;
 		if (s[i].old)
 			write_atomic(s[i].abs, s[i].old, s[i].old_len,
-			    s[i].mode, 0, &ignore);
+			    s[i].mode, 0, NULL, &ignore);
 		else
 			unlink(s[i].abs);
 		free(ignore);
@@ -527,7 +564,8 @@ samv_git_commit_changes(git_repository *repo, const struct samv_change *ch,
 				if (make_parents(top, ch[i].path, err) < 0)
 					goto rollback;
 				if (write_atomic(s[i].abs, ch[i].data,
-				    ch[i].len, s[i].mode, durable, err) < 0)
+				    ch[i].len, s[i].mode, durable, &s[i].st,
+				    err) < 0)
 					goto rollback;
 			} else if (s[i].old && unlink(s[i].abs) < 0) {
 				*err = samv_xasprintf("cannot remove '%s': %s",
@@ -552,7 +590,7 @@ samv_git_commit_changes(git_repository *repo, const struct samv_change *ch,
 				s[i].entry.path = s[i].entry_path;
 				s[i].had_entry = 1;
 			}
-			e = ch[i].data ? git_index_add_bypath(index, ch[i].path) :
+			e = ch[i].data ? stage_written(index, &s[i], &upd[i]) :
 			    git_index_remove_bypath(index, ch[i].path);
 			if (e < 0) {
 				*err = samv_git_errmsg("cannot stage file");

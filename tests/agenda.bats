@@ -150,6 +150,26 @@ PY
 	[ "$(git show --stat --format= HEAD | head -1 | cut -d'|' -f1 | tr -d ' ')" = "meetings/fredagsgruppen/2022-05-20.yaml" ]
 }
 
+# The index entry of the file a command writes carries that file's stat
+# data and the blob of the commit, so git sees the work tree clean without
+# reading the file (diff-files does not refresh: a stat mismatch shows).
+# And a writing command starts libgit2 without parsing the system's CA
+# bundle (samv makes no network connections); strace is the witness.
+@test "a commit leaves the index agreeing with HEAD and the file's stat data" {
+	command -v strace >/dev/null || { echo "strace is missing (tools/deps.sh check installs it)"; return 1; }
+	F=meetings/fredagsgruppen/2022-05-20.yaml
+	strace -f -qq -e trace=open,openat -o "$BATS_TEST_TMPDIR/st" \
+		"$SAMV_BUILD/bin/samv-meeting" new fredagsgruppen 2022-05-20 >/dev/null
+	run ! grep -q 'ssl/certs' "$BATS_TEST_TMPDIR/st"
+	grep -q "\"$PWD/$F\"" "$BATS_TEST_TMPDIR/st"
+	[ "$(git ls-files -s $F | cut -d' ' -f2)" = "$(git rev-parse HEAD:$F)" ]
+	[ -z "$(git diff-files --name-only)" ]
+	samv agenda add fredagsgruppen/2022-05-20 --title X --minutes 5 >/dev/null
+	[ "$(git ls-files -s $F | cut -d' ' -f2)" = "$(git rev-parse HEAD:$F)" ]
+	[ -z "$(git diff-files --name-only)" ]
+	[ -z "$(git status --porcelain)" ]
+}
+
 @test "a target with uncommitted edits is refused and nothing is written" {
 	F=meetings/fredagsgruppen/2022-03-11.yaml
 	echo "# min anteckning" >> $F
