@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <git2.h>
+#include <git2/sys/index.h>
 
 #include "date.h"
 #include "git.h"
@@ -215,6 +216,7 @@ struct saved {
 	char *entry_path;
 	int had_entry;
 	struct stat st;		/* of the file written, after its rename */
+	int restored;		/* old contents written back (st is theirs) */
 };
 
 /* Creates the parent directories of rel below top; never through a link. */
@@ -405,6 +407,44 @@ fail:
 	return -1;
 }
 
+/* An index entry's stat fields, as libgit2 1.5 fills them from lstat. */
+static void
+entry_stat(git_index_entry *ie, const struct stat *st)
+{
+	ie->ctime.seconds = (int32_t)st->st_ctim.tv_sec;
+	ie->ctime.nanoseconds = (uint32_t)st->st_ctim.tv_nsec;
+	ie->mtime.seconds = (int32_t)st->st_mtim.tv_sec;
+	ie->mtime.nanoseconds = (uint32_t)st->st_mtim.tv_nsec;
+	ie->dev = (uint32_t)st->st_rdev;	/* libgit2 records st_rdev */
+	ie->ino = (uint32_t)st->st_ino;
+	ie->uid = (uint32_t)st->st_uid;
+	ie->gid = (uint32_t)st->st_gid;
+	ie->file_size = (uint32_t)st->st_size;
+}
+
+/*
+ * As git_index_add_bypath() does after adding: a conflict the path had
+ * (entries at stages 1-3) becomes resolve-undo data, so the index holds
+ * the path at stage 0 only.
+ */
+static int
+resolve_conflict(git_index *index, const char *path)
+{
+	const git_index_entry *anc, *our, *their;
+	int e = git_index_conflict_get(&anc, &our, &their, index, path);
+
+	if (e == GIT_ENOTFOUND) {
+		git_error_clear();
+		return 0;
+	}
+	if (e < 0 || git_index_reuc_add(index, path,
+	    anc ? (int)anc->mode : 0, anc ? &anc->id : NULL,
+	    our ? (int)our->mode : 0, our ? &our->id : NULL,
+	    their ? (int)their->mode : 0, their ? &their->id : NULL) < 0)
+		return -1;
+	return git_index_conflict_remove(index, path);
+}
+
 /*
  * Stages the file just written, as git_index_add_bypath() would, but
  * from what is known: the blob the commit's tree holds (so index and
@@ -420,19 +460,13 @@ stage_written(git_index *index, const struct saved *sv,
 	git_index_entry ie;
 
 	memset(&ie, 0, sizeof(ie));
-	ie.ctime.seconds = (int32_t)sv->st.st_ctim.tv_sec;
-	ie.ctime.nanoseconds = (uint32_t)sv->st.st_ctim.tv_nsec;
-	ie.mtime.seconds = (int32_t)sv->st.st_mtim.tv_sec;
-	ie.mtime.nanoseconds = (uint32_t)sv->st.st_mtim.tv_nsec;
-	ie.dev = (uint32_t)sv->st.st_rdev;	/* what libgit2 1.5 records */
-	ie.ino = (uint32_t)sv->st.st_ino;
+	entry_stat(&ie, &sv->st);
 	ie.mode = u->filemode;
-	ie.uid = (uint32_t)sv->st.st_uid;
-	ie.gid = (uint32_t)sv->st.st_gid;
-	ie.file_size = (uint32_t)sv->st.st_size;
 	ie.id = u->id;
 	ie.path = u->path;
-	return git_index_add(index, &ie);
+	if (git_index_add(index, &ie) < 0)
+		return -1;
+	return resolve_conflict(index, u->path);
 }
 
 static void
@@ -445,8 +479,8 @@ restore_worktree(struct saved *s, size_t n)
 		if (!s[i].written)
 			continue;
 		if (s[i].old)
-			write_atomic(s[i].abs, s[i].old, s[i].old_len,
-			    s[i].mode, 0, NULL, &ignore);
+			s[i].restored = write_atomic(s[i].abs, s[i].old,
+			    s[i].old_len, s[i].mode, 0, &s[i].st, &ignore) == 0;
 		else
 			unlink(s[i].abs);
 		free(ignore);
@@ -461,6 +495,15 @@ restore_index(git_index *index, struct saved *s, const struct samv_change *ch,
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		git_oid id;
+
+		/* the file put back is a new inode: when it holds the
+		 * entry's blob, the entry gets its stat data, so that git
+		 * sees it clean without reading it */
+		if (s[i].had_entry && s[i].restored &&
+		    git_odb_hash(&id, s[i].old, s[i].old_len,
+		    GIT_OBJECT_BLOB) == 0 && git_oid_equal(&id, &s[i].entry.id))
+			entry_stat(&s[i].entry, &s[i].st);
 		if (s[i].had_entry)
 			git_index_add(index, &s[i].entry);
 		else
@@ -526,6 +569,17 @@ samv_git_commit_changes(git_repository *repo, const struct samv_change *ch,
 		}
 		upd[i].action = GIT_TREE_UPDATE_UPSERT;
 		upd[i].filemode = GIT_FILEMODE_BLOB;
+		if (base != NULL) {
+			/* a file committed executable stays so */
+			git_tree_entry *te = NULL;
+
+			if (git_tree_entry_bypath(&te, base, ch[i].path) == 0 &&
+			    git_tree_entry_filemode(te) ==
+			    GIT_FILEMODE_BLOB_EXECUTABLE)
+				upd[i].filemode = GIT_FILEMODE_BLOB_EXECUTABLE;
+			git_tree_entry_free(te);
+			git_error_clear();
+		}
 		if (git_blob_create_from_buffer(&upd[i].id, repo, ch[i].data,
 		    ch[i].len) < 0) {
 			*err = samv_git_errmsg("cannot store file");
@@ -647,9 +701,9 @@ samv_git_commit_changes(git_repository *repo, const struct samv_change *ch,
 	goto out;
 
 rollback:
+	restore_worktree(s, n);
 	if (staged)
 		restore_index(index, s, ch, n);
-	restore_worktree(s, n);
 out:
 	for (i = 0; i < n; i++) {
 		free(s[i].abs);

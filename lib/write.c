@@ -340,6 +340,19 @@ samv_write_check_clean(struct samv_write *w, const char *path, char **err)
 	}
 	have_h = git_revparse_single(&head, w->repo, "HEAD^{tree}") == 0 &&
 	    git_tree_entry_bypath(&te, (git_tree *)head, full) == 0;
+	{
+		/* unmerged: entries at stages 1-3 wait for the user */
+		const git_index_entry *anc, *our, *their;
+
+		if (git_index_conflict_get(&anc, &our, &their, index,
+		    full) == 0) {
+			*err = samv_xasprintf("'%s' has a merge conflict; "
+			    "resolve and commit it first (nothing was "
+			    "changed)", path);
+			goto out;
+		}
+		git_error_clear();
+	}
 	ie = git_index_get_bypath(index, full, 0);
 	have_i = ie != NULL;
 	if (lstat(abs, &st) < 0)

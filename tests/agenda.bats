@@ -170,6 +170,48 @@ PY
 	[ -z "$(git status --porcelain)" ]
 }
 
+@test "a path with a merge conflict is refused and its conflict kept" {
+	P=meetings/fredagsgruppen/2022-06-03.yaml
+	b1=$(printf 'body: fredagsgruppen\n' | git hash-object -w --stdin)
+	b2=$(printf 'body: svom\n' | git hash-object -w --stdin)
+	printf '100644 %s 2\t%s\n100644 %s 3\t%s\n' "$b1" $P "$b2" $P |
+		git update-index --index-info
+	head=$(git rev-parse HEAD)
+	run -3 samv meeting new fredagsgruppen 2022-06-03
+	[[ "$output" == *"'$P' has a merge conflict; resolve and commit it first (nothing was changed)"* ]]
+	[ ! -e $P ]
+	[ "$(git rev-parse HEAD)" = "$head" ]
+	[ "$(git ls-files -s $P | cut -d' ' -f3 | cut -f1 | tr '\n' ' ')" = "2 3 " ]
+}
+
+@test "a file committed executable stays executable, and clean" {
+	F2=meetings/fredagsgruppen/2022-05-20.yaml
+	samv meeting new fredagsgruppen 2022-05-20 >/dev/null
+	chmod +x $F2
+	git add $F2 && git commit -q -m "executable too"
+	samv agenda add fredagsgruppen/2022-05-20 --title X --minutes 5 >/dev/null
+	[ "$(git log -1 --format=%s)" != "executable too" ]
+	[ "$(git ls-tree HEAD $F2 | cut -d' ' -f1)" = 100755 ]
+	[ -x $F2 ]
+	[ -z "$(git diff-files --name-only)" ]
+	[ -z "$(git status --porcelain)" ]
+}
+
+@test "a commit that fails after the index was written puts file and index back, stat-clean" {
+	F=meetings/fredagsgruppen/2022-05-20.yaml
+	samv meeting new fredagsgruppen 2022-05-20 >/dev/null
+	cp $F "$BATS_TEST_TMPDIR/before"
+	head=$(git rev-parse HEAD)
+	ref=$(git symbolic-ref HEAD)
+	: > ".git/$ref.lock"	# as a git of the user's holding the branch
+	run -75 samv agenda add fredagsgruppen/2022-05-20 --title X --minutes 5
+	rm ".git/$ref.lock"
+	cmp $F "$BATS_TEST_TMPDIR/before"
+	[ "$(git rev-parse HEAD)" = "$head" ]
+	[ -z "$(git diff-files --name-only)" ]
+	[ -z "$(git status --porcelain)" ]
+}
+
 @test "a target with uncommitted edits is refused and nothing is written" {
 	F=meetings/fredagsgruppen/2022-03-11.yaml
 	echo "# min anteckning" >> $F

@@ -1,10 +1,13 @@
 /* test_lib.c - unit tests: loader spans, ids, dates, personnummer, quoting,
  * starting libgit2 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <git2.h>
+#include <git2/sys/index.h>
 
 #include "date.h"
 #include "emit.h"
@@ -254,6 +257,73 @@ test_gitinit(void)
 	git_libgit2_shutdown();
 }
 
+/*
+ * samv_git_commit_changes() stages what it wrote as add_bypath would:
+ * a conflict on the path becomes resolve-undo data, and the entry holds
+ * the committed blob and the file's stat data.
+ */
+static void
+test_commit_stages(void)
+{
+	char dir[] = "/tmp/samv-unit-XXXXXX", *abs = NULL, *err = NULL;
+	git_repository *repo = NULL;
+	git_index *index = NULL;
+	git_index_entry our, their;
+	const git_index_entry *a, *o, *t, *e;
+	struct samv_change ch = { "a.yaml", "title: ny\n", 10 };
+	git_oid want, got;
+	struct stat st;
+	int r;
+
+	samv_git_init();
+	setenv("GIT_AUTHOR_NAME", "Unit", 1);
+	setenv("GIT_AUTHOR_EMAIL", "unit@samv.invalid", 1);
+	if (mkdtemp(dir) == NULL || git_repository_init(&repo, dir, 0) < 0 ||
+	    git_repository_index(&index, repo) < 0) {
+		ok(0, "a scratch repository");
+		goto out;
+	}
+	memset(&our, 0, sizeof(our));
+	memset(&their, 0, sizeof(their));
+	our.mode = their.mode = GIT_FILEMODE_BLOB;
+	our.path = their.path = "a.yaml";
+	git_blob_create_from_buffer(&our.id, repo, "title: a\n", 9);
+	git_blob_create_from_buffer(&their.id, repo, "title: b\n", 9);
+	ok(git_index_conflict_add(index, NULL, &our, &their) == 0 &&
+	    git_index_write(index) == 0, "a conflict on a.yaml");
+	r = samv_git_commit_changes(repo, &ch, 1, "ny", &got, &err);
+	ok(r == 0, "committed (%s)", err ? err : "no error");
+	git_index_read(index, 1);
+	ok(git_index_conflict_get(&a, &o, &t, index, "a.yaml") ==
+	    GIT_ENOTFOUND, "the conflict is gone");
+	ok(git_index_reuc_get_bypath(index, "a.yaml") != NULL,
+	    "and kept as resolve-undo data");
+	e = git_index_get_bypath(index, "a.yaml", 0);
+	git_odb_hash(&want, ch.data, ch.len, GIT_OBJECT_BLOB);
+	ok(e && git_oid_equal(&e->id, &want), "stage 0 holds the blob");
+	abs = samv_xasprintf("%s/a.yaml", dir);
+	ok(e && lstat(abs, &st) == 0 && e->ino == (uint32_t)st.st_ino &&
+	    e->file_size == (uint32_t)st.st_size &&
+	    e->mtime.seconds == (int32_t)st.st_mtim.tv_sec &&
+	    e->mtime.nanoseconds == (uint32_t)st.st_mtim.tv_nsec &&
+	    e->ctime.seconds == (int32_t)st.st_ctim.tv_sec &&
+	    e->ctime.nanoseconds == (uint32_t)st.st_ctim.tv_nsec,
+	    "and the file's stat data");
+out:
+	free(err);
+	free(abs);
+	git_index_free(index);
+	git_repository_free(repo);
+	{
+		char *rm = samv_xasprintf("rm -rf '%s'", dir);
+
+		if (system(rm) != 0)
+			fprintf(stderr, "# cannot remove %s\n", dir);
+		free(rm);
+	}
+	git_libgit2_shutdown();
+}
+
 int
 main(void)
 {
@@ -266,5 +336,6 @@ main(void)
 	test_quoting();
 	test_opt();
 	test_gitinit();
+	test_commit_stages();
 	return tap_done();
 }
