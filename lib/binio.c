@@ -49,6 +49,46 @@ samv_rd_u64(struct samv_rd *r)
 	return v;
 }
 
+uint64_t
+samv_rd_uv(struct samv_rd *r)
+{
+	uint64_t v = 0;
+	unsigned shift = 0;
+
+	for (;;) {
+		unsigned c;
+
+		if (r->bad || r->p == r->end) {
+			r->bad = 1;
+			return 0;
+		}
+		c = (unsigned char)*r->p++;
+		/* the tenth byte may carry only the top bit */
+		if (shift == 63 && c > 1) {
+			r->bad = 1;
+			return 0;
+		}
+		v |= (uint64_t)(c & 0x7f) << shift;
+		if (c < 0x80)
+			return v;
+		shift += 7;
+	}
+}
+
+void
+samv_wr_uv(struct samv_buf *b, uint64_t v)
+{
+	unsigned char x[10];
+	size_t n = 0;
+
+	while (v >= 0x80) {
+		x[n++] = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	x[n++] = (unsigned char)v;
+	samv_buf_add(b, (const char *)x, n);
+}
+
 uint32_t
 samv_rd_u32(struct samv_rd *r)
 {

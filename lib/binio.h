@@ -20,6 +20,8 @@ struct samv_rd {
 
 uint64_t samv_rd_u64(struct samv_rd *r);
 uint32_t samv_rd_u32(struct samv_rd *r);
+/* An unsigned LEB128 varint (at most ten bytes, at most 64 bits). */
+uint64_t samv_rd_uv(struct samv_rd *r);
 unsigned samv_rd_u8(struct samv_rd *r);
 /* n bytes in place (borrowed), or NULL. */
 const char *samv_rd_bytes(struct samv_rd *r, size_t n);
@@ -30,6 +32,7 @@ const char *samv_rd_str(struct samv_rd *r);
 
 void samv_wr_u64(struct samv_buf *b, uint64_t v);
 void samv_wr_u32(struct samv_buf *b, uint32_t v);
+void samv_wr_uv(struct samv_buf *b, uint64_t v);
 /* s and its NUL (NULL writes ""). */
 void samv_wr_str(struct samv_buf *b, const char *s);
 

@@ -1,6 +1,7 @@
 /* treecache.c - parsed records kept between runs, one file per body */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@
 #include "treecache.h"
 #include "util.h"
 
-#define TC_MAGIC "samv-trees 2\n"
+#define TC_MAGIC "samv-trees 3\n"
 #define TC_HEADS_MAGIC "samv-heads 1\n"
 #define TC_ENDIAN 0x0102030405060708ULL
 #define TC_RACY_NS 1000000000LL
@@ -25,9 +26,9 @@
  * A body's file (one per body and kind): magic, endian mark, build id,
  * record count, records, checksum. A record: path, stat data, the time
  * its stat data was taken, schema_ok, its top-level scalar fields (for
- * samv_treecache_field), text, then its nodes in preorder. A node: kind,
- * style, span (six u32), then a scalar's value or a collection's child
- * count. Integers are host order: the cache never leaves this machine.
+ * samv_treecache_field), text, the length of its nodes and the arena
+ * bytes they take when built, then the nodes in preorder (see wr_node).
+ * Integers are host order: the cache never leaves this machine.
  * Beside it, <body>.<kind>.heads holds each record up to its fields
  * only, so that samv_treecache_field reads a few kilobytes, not trees.
  */
@@ -104,63 +105,166 @@ al(size_t n)
 	return (n + a - 1) / a * a;
 }
 
-/* The arena bytes the tree at r needs (as samv_arena_alloc rounds). */
-static int
-tree_size(struct samv_rd *r, size_t *need)
+/*
+ * A node in the file: one byte of kind (bits 0-1), style (bits 2-3) and
+ * TC_SLICE, then varints: its span against the node before it in
+ * preorder (start and line as zigzag differences, then end - start,
+ * col, end_line - line and end_col), then a scalar's length and, unless
+ * TC_SLICE says the value is the record's text at the span's start, its
+ * bytes, or a collection's child count. Most values are plain scalars
+ * that are their own text: a node takes a few bytes, not thirty and a
+ * copy of the value.
+ */
+#define TC_SLICE 0x80
+
+struct nodectx {
+	uint64_t start, line;	/* of the node before, in preorder */
+	const char *text;	/* the record's text */
+	size_t textlen;
+};
+
+struct nodehead {
+	unsigned kind, style;
+	struct samv_span span;
+	uint64_t cnt;
+	const char *str;	/* a scalar's cnt bytes */
+};
+
+static uint64_t
+zigzag(uint64_t now, uint64_t before)
 {
-	uint64_t count = 1;
-
-	while (count-- > 0 && !r->bad) {
-		unsigned kind = samv_rd_u8(r), style = samv_rd_u8(r);
-		uint32_t n;
-
-		samv_rd_bytes(r, 24);
-		n = samv_rd_u32(r);
-		if (r->bad || style > SAMV_STYLE_BLOCK)
-			return -1;	/* as build_node refuses it */
-		*need += al(sizeof(struct samv_node));
-		if (kind == SAMV_NODE_SCALAR) {
-			samv_rd_bytes(r, n);
-			*need += al((size_t)n + 1);
-		} else if (kind == SAMV_NODE_SEQ || kind == SAMV_NODE_MAP) {
-			uint64_t kids = kind == SAMV_NODE_MAP ? 2ULL * n : n;
-
-			if (kids > TC_MAX_NODES)
-				return -1;
-			*need += kind == SAMV_NODE_MAP ?
-			    al((n ? n : 1) * sizeof(struct samv_pair)) :
-			    al((n ? n : 1) * sizeof(struct samv_node *));
-			count += kids;
-		} else
-			return -1;
-	}
-	return r->bad ? -1 : 0;
+	return now >= before ? (now - before) << 1 :
+	    ((before - now - 1) << 1) | 1;
 }
 
-/* Skips one node and its children; returns 0 or -1 when malformed. */
-static int
-skip_nodes(struct samv_rd *r, uint64_t count)
+/* before plus the zigzag difference d; 0 and *bad when out of range */
+static uint64_t
+unzigzag(uint64_t before, uint64_t d, int *bad)
 {
-	while (count-- > 0 && !r->bad) {
-		unsigned kind = samv_rd_u8(r), style = samv_rd_u8(r);
-		uint32_t n;
+	uint64_t m = d >> 1;
 
-		if (r->bad || style > SAMV_STYLE_BLOCK)
-			return -1;
-		samv_rd_bytes(r, 24);
-		n = samv_rd_u32(r);
-		if (kind == SAMV_NODE_SCALAR)
-			samv_rd_bytes(r, n);
-		else if (kind == SAMV_NODE_SEQ || kind == SAMV_NODE_MAP) {
-			uint64_t kids = kind == SAMV_NODE_MAP ? 2ULL * n : n;
-
-			if (kids > TC_MAX_NODES)
-				return -1;
-			count += kids;
-		} else
-			return -1;
+	if (d & 1) {
+		if (m >= before) {
+			*bad = 1;
+			return 0;
+		}
+		return before - m - 1;
 	}
-	return r->bad ? -1 : 0;
+	if (m > UINT64_MAX - before) {
+		*bad = 1;
+		return 0;
+	}
+	return before + m;
+}
+
+/* samv_rd_uv, with the one-byte case (most of them) inline */
+static inline uint64_t
+rd_uv(struct samv_rd *r)
+{
+	if (r->p < r->end && (unsigned char)*r->p < 0x80)
+		return (unsigned char)*r->p++;
+	return samv_rd_uv(r);
+}
+
+/* Writes n's tree; *need adds the arena bytes build_node will take. */
+static void
+wr_node(struct samv_buf *b, struct nodectx *c, const struct samv_node *n,
+    size_t *need)
+{
+	unsigned char head = (unsigned char)(n->kind | n->style << 2);
+	size_t i;
+	int slice = n->kind == SAMV_NODE_SCALAR && n->span.start <=
+	    c->textlen && n->len <= c->textlen - n->span.start &&
+	    memcmp(c->text + n->span.start, n->str, n->len) == 0;
+
+	if (slice)
+		head |= TC_SLICE;
+	samv_buf_add(b, (const char *)&head, 1);
+	samv_wr_uv(b, zigzag(n->span.start, c->start));
+	samv_wr_uv(b, zigzag(n->span.end, n->span.start));
+	samv_wr_uv(b, zigzag(n->span.line, c->line));
+	samv_wr_uv(b, n->span.col);
+	samv_wr_uv(b, zigzag(n->span.end_line, n->span.line));
+	samv_wr_uv(b, n->span.end_col);
+	c->start = n->span.start;
+	c->line = n->span.line;
+	*need += al(sizeof(struct samv_node));
+	switch (n->kind) {
+	case SAMV_NODE_SCALAR:
+		samv_wr_uv(b, n->len);
+		if (!slice)
+			samv_buf_add(b, n->str, n->len);
+		*need += al(n->len + 1);
+		break;
+	case SAMV_NODE_SEQ:
+		samv_wr_uv(b, n->n_items);
+		*need += al((n->n_items ? n->n_items : 1) *
+		    sizeof(struct samv_node *));
+		for (i = 0; i < n->n_items; i++)
+			wr_node(b, c, n->items[i], need);
+		break;
+	case SAMV_NODE_MAP:
+		samv_wr_uv(b, n->n_pairs);
+		*need += al((n->n_pairs ? n->n_pairs : 1) *
+		    sizeof(struct samv_pair));
+		for (i = 0; i < n->n_pairs; i++) {
+			wr_node(b, c, n->pairs[i].key, need);
+			wr_node(b, c, n->pairs[i].value, need);
+		}
+		break;
+	}
+}
+
+/*
+ * One node's head; -1 (and r->bad) when it is malformed: a kind or
+ * style out of range, a span that leaves the text, a slice or a child
+ * count that cannot be.
+ */
+static int
+rd_head(struct samv_rd *r, struct nodectx *c, struct nodehead *h)
+{
+	unsigned b = samv_rd_u8(r);
+	uint64_t start, end, line, col, eline, ecol;
+	int bad = 0;
+
+	h->kind = b & 3;
+	h->style = (b >> 2) & 3;
+	start = unzigzag(c->start, rd_uv(r), &bad);
+	end = unzigzag(start, rd_uv(r), &bad);
+	line = unzigzag(c->line, rd_uv(r), &bad);
+	col = rd_uv(r);
+	eline = unzigzag(line, rd_uv(r), &bad);
+	ecol = rd_uv(r);
+	h->cnt = rd_uv(r);
+	h->str = NULL;
+	if (r->bad || bad || h->kind > SAMV_NODE_MAP ||
+	    h->style > SAMV_STYLE_BLOCK || (b & 0x70) != 0 ||
+	    ((b & TC_SLICE) && h->kind != SAMV_NODE_SCALAR) ||
+	    start > end || end > c->textlen || line > UINT_MAX ||
+	    col > UINT_MAX || eline > UINT_MAX || ecol > UINT_MAX ||
+	    (h->kind != SAMV_NODE_SCALAR && h->cnt > TC_MAX_NODES))
+		goto bad;
+	if (h->kind == SAMV_NODE_SCALAR) {
+		if (b & TC_SLICE) {
+			if (h->cnt > c->textlen - start)
+				goto bad;
+			h->str = c->text + start;
+		} else if (h->cnt > (uint64_t)(r->end - r->p) ||
+		    (h->str = samv_rd_bytes(r, (size_t)h->cnt)) == NULL)
+			goto bad;
+	}
+	h->span.start = (size_t)start;
+	h->span.end = (size_t)end;
+	h->span.line = (unsigned)line;
+	h->span.col = (unsigned)col;
+	h->span.end_line = (unsigned)eline;
+	h->span.end_col = (unsigned)ecol;
+	c->start = start;
+	c->line = line;
+	return 0;
+bad:
+	r->bad = 1;
+	return -1;
 }
 
 /* Parses g->data (a body's file as read); a bad file is as good as none. */
@@ -217,8 +321,11 @@ group_parse(const unsigned char build[16], struct group *g, int heads)
 		tl = samv_rd_u64(&r);
 		if (r.bad || tl > g->len)
 			goto bad;
-		samv_rd_bytes(&r, tl);
-		if (skip_nodes(&r, 1) < 0)
+		samv_rd_bytes(&r, (size_t)tl);
+		tl = samv_rd_u64(&r);	/* the nodes' bytes */
+		samv_rd_u64(&r);	/* their arena bytes */
+		if (r.bad || tl > g->len || samv_rd_bytes(&r, (size_t)tl) ==
+		    NULL)
 			goto bad;
 		e.rawlen = (size_t)(r.p - e.raw);
 	keep:
@@ -430,11 +537,11 @@ group_of(struct samv_treecache *tc, const char *path)
 }
 
 static struct samv_node *
-build_node(struct samv_rd *r, struct samv_arena *a, unsigned depth)
+build_node(struct samv_rd *r, struct nodectx *c, struct samv_arena *a,
+    unsigned depth)
 {
 	struct samv_node *n;
-	unsigned kind, style;
-	uint32_t cnt;
+	struct nodehead h;
 	size_t i;
 
 	/* every failure marks the reader bad: no caller may read on from
@@ -444,63 +551,42 @@ build_node(struct samv_rd *r, struct samv_arena *a, unsigned depth)
 		r->bad = 1;
 		return NULL;
 	}
-	kind = samv_rd_u8(r);
-	style = samv_rd_u8(r);
-	if (r->bad || style > SAMV_STYLE_BLOCK) {
-		r->bad = 1;
+	if (rd_head(r, c, &h) < 0)
 		return NULL;
-	}
 	n = samv_arena_alloc(a, sizeof(*n));
-	n->kind = (enum samv_node_kind)kind;
-	n->style = (enum samv_scalar_style)style;
-	n->span.start = samv_rd_u32(r);
-	n->span.end = samv_rd_u32(r);
-	n->span.line = samv_rd_u32(r);
-	n->span.col = samv_rd_u32(r);
-	n->span.end_line = samv_rd_u32(r);
-	n->span.end_col = samv_rd_u32(r);
-	cnt = samv_rd_u32(r);
-	if (r->bad)
-		return NULL;
-	switch (kind) {
-	case SAMV_NODE_SCALAR: {
-		const char *s = samv_rd_bytes(r, cnt);
-
-		if (s == NULL) {
-			r->bad = 1;
-			return NULL;
-		}
-		n->str = samv_arena_strndup(a, s, cnt);
-		n->len = cnt;
+	n->kind = (enum samv_node_kind)h.kind;
+	n->style = (enum samv_scalar_style)h.style;
+	n->span = h.span;
+	switch (h.kind) {
+	case SAMV_NODE_SCALAR:
+		n->str = samv_arena_strndup(a, h.str, (size_t)h.cnt);
+		n->len = (size_t)h.cnt;
 		return n;
-	}
 	case SAMV_NODE_SEQ:
-		n->n_items = cnt;
-		n->items = samv_arena_alloc(a, (cnt ? cnt : 1) *
+		n->n_items = (size_t)h.cnt;
+		n->items = samv_arena_alloc(a, (h.cnt ? h.cnt : 1) *
 		    sizeof(*n->items));
-		for (i = 0; i < cnt; i++)
-			if ((n->items[i] = build_node(r, a, depth + 1)) == NULL)
+		for (i = 0; i < n->n_items; i++)
+			if ((n->items[i] = build_node(r, c, a, depth + 1)) ==
+			    NULL)
 				return NULL;
 		return n;
-	case SAMV_NODE_MAP:
-		n->n_pairs = cnt;
-		n->pairs = samv_arena_alloc(a, (cnt ? cnt : 1) *
+	default:	/* SAMV_NODE_MAP: rd_head allows no other */
+		n->n_pairs = (size_t)h.cnt;
+		n->pairs = samv_arena_alloc(a, (h.cnt ? h.cnt : 1) *
 		    sizeof(*n->pairs));
-		for (i = 0; i < cnt; i++) {
-			n->pairs[i].key = build_node(r, a, depth + 1);
+		for (i = 0; i < n->n_pairs; i++) {
+			n->pairs[i].key = build_node(r, c, a, depth + 1);
 			if (n->pairs[i].key == NULL ||
 			    n->pairs[i].key->kind != SAMV_NODE_SCALAR) {
 				r->bad = 1;
 				return NULL;
 			}
-			n->pairs[i].value = build_node(r, a, depth + 1);
+			n->pairs[i].value = build_node(r, c, a, depth + 1);
 			if (n->pairs[i].value == NULL)
 				return NULL;
 		}
 		return n;
-	default:
-		r->bad = 1;
-		return NULL;
 	}
 }
 
@@ -526,7 +612,7 @@ entry_doc(const struct entry *e, const char *path, int *schema_ok)
 {
 	struct samv_doc *doc;
 	struct samv_rd r;
-	uint64_t tl, ok;
+	uint64_t tl, ok, nl, need;
 	const char *text;
 
 	r.p = e->raw;
@@ -548,18 +634,22 @@ entry_doc(const struct entry *e, const char *path, int *schema_ok)
 	doc->path = samv_xstrdup(path);
 	doc->buf = samv_xstrndup(text, tl);
 	doc->len = tl;
-	{
-		/* the nodes' exact size, so that the arena is one block */
-		struct samv_rd r2 = r;
-		size_t need = 0;
-
-		if (tree_size(&r2, &need) < 0) {
-			samv_doc_free(doc);
-			return NULL;
-		}
-		doc->arena = samv_arena_new_sized(need);
+	nl = samv_rd_u64(&r);
+	need = samv_rd_u64(&r);
+	/* the arena in one block of the size written (a hint: a node
+	 * takes at least 8 bytes of the file, and nothing is trusted to
+	 * ask for more than its nodes and the text can fill) */
+	if (r.bad || nl != (uint64_t)(r.end - r.p) ||
+	    need > 32 * nl + 2 * (uint64_t)tl + 4096) {
+		samv_doc_free(doc);
+		return NULL;
 	}
-	doc->root = build_node(&r, doc->arena, 0);
+	doc->arena = samv_arena_new_sized((size_t)need);
+	{
+		struct nodectx c = { 0, 0, doc->buf, doc->len };
+
+		doc->root = build_node(&r, &c, doc->arena, 0);
+	}
 	if (doc->root == NULL || r.bad || r.p != r.end) {
 		samv_doc_free(doc);
 		return NULL;
@@ -624,41 +714,6 @@ samv_treecache_field(struct samv_treecache *tc, const struct samv_file *f,
 	return 0;
 }
 
-static void
-put_node(struct samv_buf *b, const struct samv_node *n)
-{
-	size_t i;
-	unsigned char ks[2];
-
-	ks[0] = (unsigned char)n->kind;
-	ks[1] = (unsigned char)n->style;
-	samv_buf_add(b, (const char *)ks, 2);
-	samv_wr_u32(b, (uint32_t)n->span.start);
-	samv_wr_u32(b, (uint32_t)n->span.end);
-	samv_wr_u32(b, n->span.line);
-	samv_wr_u32(b, n->span.col);
-	samv_wr_u32(b, n->span.end_line);
-	samv_wr_u32(b, n->span.end_col);
-	switch (n->kind) {
-	case SAMV_NODE_SCALAR:
-		samv_wr_u32(b, (uint32_t)n->len);
-		samv_buf_add(b, n->str, n->len);
-		break;
-	case SAMV_NODE_SEQ:
-		samv_wr_u32(b, (uint32_t)n->n_items);
-		for (i = 0; i < n->n_items; i++)
-			put_node(b, n->items[i]);
-		break;
-	case SAMV_NODE_MAP:
-		samv_wr_u32(b, (uint32_t)n->n_pairs);
-		for (i = 0; i < n->n_pairs; i++) {
-			put_node(b, n->pairs[i].key);
-			put_node(b, n->pairs[i].value);
-		}
-		break;
-	}
-}
-
 void
 samv_treecache_put(struct samv_treecache *tc, const struct samv_file *f,
     const struct samv_doc *doc, int schema_ok)
@@ -709,7 +764,17 @@ samv_treecache_put(struct samv_treecache *tc, const struct samv_file *f,
 	}
 	samv_wr_u64(&b, doc->len);
 	samv_buf_add(&b, doc->buf, doc->len);
-	put_node(&b, doc->root);
+	{
+		struct nodectx c = { 0, 0, doc->buf, doc->len };
+		struct samv_buf nb = SAMV_BUF_INIT;
+		size_t need = 0;
+
+		wr_node(&nb, &c, doc->root, &need);
+		samv_wr_u64(&b, nb.len);
+		samv_wr_u64(&b, need);
+		samv_buf_add(&b, nb.s ? nb.s : "", nb.len);
+		samv_buf_release(&nb);
+	}
 	if ((e = entry_of(g, f->path)) == NULL) {
 		if (g->n == g->cap) {
 			g->cap = g->cap ? g->cap * 2 : 16;
@@ -794,8 +859,12 @@ group_write(struct samv_treecache *tc, struct group *g)
 				samv_rd_str(&r);
 			samv_buf_add(&h, start, (size_t)(r.p - start));
 			tl = samv_rd_u64(&r);
-			samv_rd_bytes(&r, tl);
-			skip_nodes(&r, 1);
+			samv_rd_bytes(&r, tl > (uint64_t)(r.end - r.p) ?
+			    (size_t)-1 : (size_t)tl);
+			tl = samv_rd_u64(&r);	/* the nodes' bytes */
+			samv_rd_u64(&r);
+			samv_rd_bytes(&r, tl > (uint64_t)(r.end - r.p) ?
+			    (size_t)-1 : (size_t)tl);
 		}
 		samv_hash128(h.s, h.len, sum);
 		samv_buf_add(&h, (const char *)sum, 16);

@@ -50,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	if (data[0] % 2 == 0)
-		run("samv-trees 2\n", 1, data + 1, size - 1,
+		run("samv-trees 3\n", 1, data + 1, size - 1,
 		    samv_treecache_parse);
 	else
 		run("samv-check-cache 1\n", 0, data + 1, size - 1,

@@ -9,6 +9,7 @@
 #include <git2.h>
 #include <git2/sys/index.h>
 
+#include "binio.h"
 #include "date.h"
 #include "emit.h"
 #include "git.h"
@@ -17,6 +18,7 @@
 #include "opt.h"
 #include "pnr.h"
 #include "tap.h"
+#include "treecache.h"
 #include "util.h"
 
 static struct samv_doc *
@@ -324,6 +326,101 @@ out:
 	git_libgit2_shutdown();
 }
 
+/* One node of a tree cache file: head byte, the span's six varints
+ * (start and line as zigzag differences), the count. */
+static void
+tc_node(struct samv_buf *b, unsigned head, const uint64_t v[7])
+{
+	unsigned char h = (unsigned char)head;
+	int i;
+
+	samv_buf_add(b, (const char *)&h, 1);
+	for (i = 0; i < 7; i++)
+		samv_wr_uv(b, v[i]);
+}
+
+/* A tree cache file of one record, text "a: b", with the nodes given;
+ * parsed as samv would read it: the number of trees it builds. */
+static int
+tc_parse(const struct samv_buf *nodes)
+{
+	struct samv_buf b = SAMV_BUF_INIT;
+	unsigned char build[16], sum[16];
+	int n;
+
+	samv_buf_puts(&b, "samv-trees 3\n");
+	samv_wr_u64(&b, 0x0102030405060708ULL);
+	samv_build_id(build);
+	samv_buf_add(&b, (const char *)build, 16);
+	samv_wr_u64(&b, 1);
+	samv_wr_str(&b, "a.yaml");
+	samv_wr_u64(&b, 1);	/* dev, ino, size, mtime, ctime, seen */
+	samv_wr_u64(&b, 2);
+	samv_wr_u64(&b, 4);
+	samv_wr_u64(&b, 0);
+	samv_wr_u64(&b, 0);
+	samv_wr_u64(&b, 1000000000000000000ULL);
+	samv_wr_u64(&b, 1);	/* schema_ok */
+	samv_wr_u64(&b, 0);	/* no fields */
+	samv_wr_u64(&b, 4);
+	samv_buf_add(&b, "a: b", 4);
+	samv_wr_u64(&b, nodes->len);
+	samv_wr_u64(&b, 4096);
+	samv_buf_add(&b, nodes->s, nodes->len);
+	samv_hash128(b.s, b.len, sum);
+	samv_buf_add(&b, (const char *)sum, 16);
+	n = samv_treecache_parse(b.s, b.len);
+	samv_buf_release(&b);
+	return n;
+}
+
+/* The tree cache's node decoder takes a well-formed tree and refuses
+ * what samv never writes: a key that is not a scalar, a value said to
+ * be the text where the text is too short, a span past the text. */
+static void
+test_treecache_nodes(void)
+{
+	/* map at 0..4, line 1; key "a" at 0..1; value "b" at 3..4 */
+	static const uint64_t map[7] = { 0, 8, 2, 1, 0, 5, 1 };
+	static const uint64_t key[7] = { 0, 2, 0, 1, 0, 2, 1 };
+	static const uint64_t seqkey[7] = { 0, 0, 0, 1, 0, 1, 0 };
+	static const uint64_t val[7] = { 6, 2, 0, 4, 0, 5, 1 };
+	static const uint64_t longval[7] = { 6, 2, 0, 4, 0, 5, 9 };
+	static const uint64_t pastval[7] = { 6, 8, 0, 4, 0, 5, 1 };
+	struct samv_buf b = SAMV_BUF_INIT;
+
+	tc_node(&b, 2, map);	/* kind 2: a map */
+	tc_node(&b, 0x80, key);	/* a scalar that is its text */
+	tc_node(&b, 0x80, val);
+	ok(tc_parse(&b) == 1, "a map of one slice pair builds");
+	b.len = 0;
+	tc_node(&b, 2, map);
+	tc_node(&b, 0, key);	/* its bytes follow */
+	samv_buf_add(&b, "a", 1);
+	tc_node(&b, 0x80, val);
+	ok(tc_parse(&b) == 1, "a scalar with its own bytes builds");
+	b.len = 0;
+	tc_node(&b, 2, map);
+	tc_node(&b, 1, seqkey);
+	tc_node(&b, 0x80, val);
+	ok(tc_parse(&b) == 0, "a key that is a sequence is refused");
+	b.len = 0;
+	tc_node(&b, 2, map);
+	tc_node(&b, 0x80, key);
+	tc_node(&b, 0x80, longval);
+	ok(tc_parse(&b) == 0, "a slice longer than the text is refused");
+	b.len = 0;
+	tc_node(&b, 2, map);
+	tc_node(&b, 0x80, key);
+	tc_node(&b, 0x80, pastval);
+	ok(tc_parse(&b) == 0, "a span past the text is refused");
+	b.len = 0;
+	tc_node(&b, 2, map);
+	tc_node(&b, 0x80, key);
+	ok(tc_parse(&b) == 0, "a map short of its value is refused");
+	samv_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -337,5 +434,6 @@ main(void)
 	test_opt();
 	test_gitinit();
 	test_commit_stages();
+	test_treecache_nodes();
 	return tap_done();
 }
