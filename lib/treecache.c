@@ -121,6 +121,7 @@ struct nodectx {
 	uint64_t start, line;	/* of the node before, in preorder */
 	const char *text;	/* the record's text */
 	size_t textlen;
+	uint64_t budget;	/* arena bytes build_node may still take */
 };
 
 struct nodehead {
@@ -243,6 +244,11 @@ rd_head(struct samv_rd *r, struct nodectx *c, struct nodehead *h)
 	    start > end || end > c->textlen || line > UINT_MAX ||
 	    col > UINT_MAX || eline > UINT_MAX || ecol > UINT_MAX ||
 	    (h->kind != SAMV_NODE_SCALAR && h->cnt > TC_MAX_NODES))
+		goto bad;
+	/* every node takes at least 8 bytes of the file: a collection
+	 * cannot have more children than the bytes left can hold */
+	if (h->kind != SAMV_NODE_SCALAR && (h->kind == SAMV_NODE_MAP ? 2 : 1) *
+	    h->cnt > (uint64_t)(r->end - r->p) / 8)
 		goto bad;
 	if (h->kind == SAMV_NODE_SCALAR) {
 		if (b & TC_SLICE) {
@@ -536,6 +542,21 @@ group_of(struct samv_treecache *tc, const char *path)
 	return group_on(tc, &tc->trees, path);
 }
 
+/*
+ * Takes n arena bytes (rounded as samv_arena_alloc rounds them) from the
+ * record's budget, the size its writer computed: a damaged file cannot
+ * make samv allocate more than that (bounded by the file's size), by
+ * large counts or by many values sliced from the same text.
+ */
+static int
+spend(struct nodectx *c, size_t n)
+{
+	if (al(n) > c->budget)
+		return -1;
+	c->budget -= al(n);
+	return 0;
+}
+
 static struct samv_node *
 build_node(struct samv_rd *r, struct nodectx *c, struct samv_arena *a,
     unsigned depth)
@@ -551,8 +572,13 @@ build_node(struct samv_rd *r, struct nodectx *c, struct samv_arena *a,
 		r->bad = 1;
 		return NULL;
 	}
-	if (rd_head(r, c, &h) < 0)
+	if (rd_head(r, c, &h) < 0 || spend(c, sizeof(*n)) < 0 ||
+	    spend(c, h.kind == SAMV_NODE_SCALAR ? (size_t)h.cnt + 1 :
+	    (h.cnt ? (size_t)h.cnt : 1) * (h.kind == SAMV_NODE_MAP ?
+	    sizeof(struct samv_pair) : sizeof(struct samv_node *))) < 0) {
+		r->bad = 1;
 		return NULL;
+	}
 	n = samv_arena_alloc(a, sizeof(*n));
 	n->kind = (enum samv_node_kind)h.kind;
 	n->style = (enum samv_scalar_style)h.style;
@@ -636,9 +662,9 @@ entry_doc(const struct entry *e, const char *path, int *schema_ok)
 	doc->len = tl;
 	nl = samv_rd_u64(&r);
 	need = samv_rd_u64(&r);
-	/* the arena in one block of the size written (a hint: a node
-	 * takes at least 8 bytes of the file, and nothing is trusted to
-	 * ask for more than its nodes and the text can fill) */
+	/* the arena in one block of the size written, which is also all
+	 * the tree may take (see spend): at most what nodes of at least 8
+	 * bytes each and the text can fill */
 	if (r.bad || nl != (uint64_t)(r.end - r.p) ||
 	    need > 32 * nl + 2 * (uint64_t)tl + 4096) {
 		samv_doc_free(doc);
@@ -646,7 +672,7 @@ entry_doc(const struct entry *e, const char *path, int *schema_ok)
 	}
 	doc->arena = samv_arena_new_sized((size_t)need);
 	{
-		struct nodectx c = { 0, 0, doc->buf, doc->len };
+		struct nodectx c = { 0, 0, doc->buf, doc->len, need };
 
 		doc->root = build_node(&r, &c, doc->arena, 0);
 	}
@@ -765,7 +791,7 @@ samv_treecache_put(struct samv_treecache *tc, const struct samv_file *f,
 	samv_wr_u64(&b, doc->len);
 	samv_buf_add(&b, doc->buf, doc->len);
 	{
-		struct nodectx c = { 0, 0, doc->buf, doc->len };
+		struct nodectx c = { 0, 0, doc->buf, doc->len, 0 };
 		struct samv_buf nb = SAMV_BUF_INIT;
 		size_t need = 0;
 

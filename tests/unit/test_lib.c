@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -342,7 +343,7 @@ tc_node(struct samv_buf *b, unsigned head, const uint64_t v[7])
 /* A tree cache file of one record, text "a: b", with the nodes given;
  * parsed as samv would read it: the number of trees it builds. */
 static int
-tc_parse(const struct samv_buf *nodes)
+tc_parse(const struct samv_buf *nodes, uint64_t need)
 {
 	struct samv_buf b = SAMV_BUF_INIT;
 	unsigned char build[16], sum[16];
@@ -365,7 +366,7 @@ tc_parse(const struct samv_buf *nodes)
 	samv_wr_u64(&b, 4);
 	samv_buf_add(&b, "a: b", 4);
 	samv_wr_u64(&b, nodes->len);
-	samv_wr_u64(&b, 4096);
+	samv_wr_u64(&b, need);
 	samv_buf_add(&b, nodes->s, nodes->len);
 	samv_hash128(b.s, b.len, sum);
 	samv_buf_add(&b, (const char *)sum, 16);
@@ -392,32 +393,63 @@ test_treecache_nodes(void)
 	tc_node(&b, 2, map);	/* kind 2: a map */
 	tc_node(&b, 0x80, key);	/* a scalar that is its text */
 	tc_node(&b, 0x80, val);
-	ok(tc_parse(&b) == 1, "a map of one slice pair builds");
+	ok(tc_parse(&b, 4096) == 1, "a map of one slice pair builds");
 	b.len = 0;
 	tc_node(&b, 2, map);
 	tc_node(&b, 0, key);	/* its bytes follow */
 	samv_buf_add(&b, "a", 1);
 	tc_node(&b, 0x80, val);
-	ok(tc_parse(&b) == 1, "a scalar with its own bytes builds");
+	ok(tc_parse(&b, 4096) == 1, "a scalar with its own bytes builds");
 	b.len = 0;
 	tc_node(&b, 2, map);
 	tc_node(&b, 1, seqkey);
 	tc_node(&b, 0x80, val);
-	ok(tc_parse(&b) == 0, "a key that is a sequence is refused");
+	ok(tc_parse(&b, 4096) == 0, "a key that is a sequence is refused");
 	b.len = 0;
 	tc_node(&b, 2, map);
 	tc_node(&b, 0x80, key);
 	tc_node(&b, 0x80, longval);
-	ok(tc_parse(&b) == 0, "a slice longer than the text is refused");
+	ok(tc_parse(&b, 4096) == 0, "a slice longer than the text is refused");
 	b.len = 0;
 	tc_node(&b, 2, map);
 	tc_node(&b, 0x80, key);
 	tc_node(&b, 0x80, pastval);
-	ok(tc_parse(&b) == 0, "a span past the text is refused");
+	ok(tc_parse(&b, 4096) == 0, "a span past the text is refused");
 	b.len = 0;
 	tc_node(&b, 2, map);
 	tc_node(&b, 0x80, key);
-	ok(tc_parse(&b) == 0, "a map short of its value is refused");
+	ok(tc_parse(&b, 4096) == 0, "a map short of its value is refused");
+	/* what a tree may allocate is bounded by its file */
+	{
+		static const uint64_t huge[7] = { 0, 8, 2, 1, 0, 5,
+		    1u << 22 };
+		static const uint64_t seq[7] = { 0, 8, 2, 1, 0, 5, 60 };
+		static const uint64_t whole[7] = { 0, 8, 0, 1, 0, 5, 4 };
+		int i;
+
+		struct rusage ru0, ru1;
+
+		b.len = 0;
+		tc_node(&b, 2, huge);
+		tc_node(&b, 0x80, key);
+		tc_node(&b, 0x80, val);
+		getrusage(RUSAGE_SELF, &ru0);
+		ok(tc_parse(&b, 4096) == 0,
+		    "a map claiming 4 million pairs is refused");
+		getrusage(RUSAGE_SELF, &ru1);
+		ok(ru1.ru_maxrss - ru0.ru_maxrss < 16 * 1024,
+		    "before its 64 MB of pairs are allocated (%ld KiB)",
+		    ru1.ru_maxrss - ru0.ru_maxrss);
+		b.len = 0;
+		tc_node(&b, 1, seq);
+		for (i = 0; i < 60; i++)
+			tc_node(&b, 0x80, whole);	/* all of "a: b" */
+		ok(tc_parse(&b, 1 << 20) == 0,
+		    "an arena size past what the file can fill is refused");
+		ok(tc_parse(&b, 4096) == 0,
+		    "sixty values sliced from one text exceed their budget");
+		ok(tc_parse(&b, 16384) == 1, "and fit the budget they need");
+	}
 	samv_buf_release(&b);
 }
 
